@@ -1,0 +1,4 @@
+import { runSubgraph } from '@village-graph/shared';
+import { agriculture } from './subgraph.ts';
+
+await runSubgraph(agriculture);

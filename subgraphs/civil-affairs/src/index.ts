@@ -1,0 +1,4 @@
+import { runSubgraph } from '@village-graph/shared';
+import { civilAffairs } from './subgraph.ts';
+
+await runSubgraph(civilAffairs);

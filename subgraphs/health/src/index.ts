@@ -1,0 +1,4 @@
+import { runSubgraph } from '@village-graph/shared';
+import { health } from './subgraph.ts';
+
+await runSubgraph(health);
