@@ -44,7 +44,20 @@ export {
   type SubgraphServer,
 } from './subgraph-runtime.ts';
 export { createRandom, type Random } from './random.ts';
-export type { DepartmentSeeder, SeedRegion, SeedWorld } from './seed-world.ts';
+export type {
+  AssistanceCategory,
+  DepartmentSeeder,
+  Ethnicity,
+  HouseholdRelation,
+  SeedRegion,
+  SeedWorld,
+  Sex,
+  WorldGrid,
+  WorldHousehold,
+  WorldResident,
+  WorldVillage,
+} from './seed-world.ts';
 export { inJsonList, escapeLike, byKey, groupByKey } from './sql.ts';
 export { createSubtreeList, type SubtreeListSpec } from './subtree-list.ts';
 export { stopOnSignals, exitOnStartupFailure } from './process.ts';
+export { createSubtreeRollup, type SubtreeRollupSpec } from './subtree-rollup.ts';
