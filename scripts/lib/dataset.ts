@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRandom, isRuralVillageCode, openDatabase, type DepartmentSeeder, type SeedWorld } from '@village-graph/shared';
+import { openDatabase, type DepartmentSeeder } from '@village-graph/shared';
 import { departments } from './departments.ts';
-import { loadProvinceRegions } from './jilin-regions.ts';
+import { buildWorld } from './world/world.ts';
 
 /** Scale of the dataset `pnpm start` generates when none exists: small enough for a quick first start. */
 export const DEFAULT_SCALE = 0.01;
@@ -32,18 +32,6 @@ export function readManifest(dataDir: string): DatasetManifest | null {
   const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as DatasetManifest;
   const complete = departments.every((d) => fs.existsSync(databasePath(dataDir, d.name)));
   return complete ? manifest : null;
-}
-
-export function buildWorld(scale: number, seed: number): SeedWorld {
-  const regions = loadProvinceRegions();
-  return {
-    seed,
-    scale,
-    regions,
-    ruralVillages: regions.filter((r) => isRuralVillageCode(r.code)),
-    townships: regions.filter((r) => r.level === 'TOWNSHIP'),
-    random: (stream) => createRandom(seed, stream),
-  };
 }
 
 const tableCounts = (sqlite: ReturnType<typeof openDatabase>): Record<string, number> => {
