@@ -19,9 +19,10 @@ const dataDir = path.resolve(envString(env, 'DATA_DIR', defaultDataDir));
 const gatewayPort = envPort(env, 'GATEWAY_PORT', 4000);
 
 if (!readManifest(dataDir)) {
+  // None yet, or one made by an older generator (whose tables the current code would find empty).
   const scale = Number(envString(env, 'SEED_SCALE', String(DEFAULT_SCALE)));
   const seed = Number(envString(env, 'SEED', String(DEFAULT_SEED)));
-  console.log(`No dataset in ${dataDir}; generating the default one (scale ${scale}, seed ${seed})…`);
+  console.log(`No current dataset in ${dataDir}; generating the default one (scale ${scale}, seed ${seed})…`);
   await generateDataset({ dataDir, scale, seed });
 }
 

