@@ -1,0 +1,206 @@
+import { createHash } from 'node:crypto';
+import {
+  GraphQLError,
+  Kind,
+  getNamedType,
+  getNullableType,
+  isNonNullType,
+  isCompositeType,
+  print,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type { Identity } from '@village-graph/shared';
+import type { AuthorizationRequirements, Requirement } from './supergraph-security.ts';
+
+/**
+ * Enforces the schema's @authenticated / @requiresScopes / @policy before the query is planned:
+ * every field the caller may not see is removed from the operation (so no department is even asked
+ * for it), and after execution comes back as null with an error on its path, while the rest of the
+ * query answers normally. Departments enforce the same rules again on their side.
+ *
+ * Scopes a caller holds: the token's own scopes, `role:<ROLE>` and `department:<name>` for each of
+ * its departments. Policies: `declared-purpose` — the request carries x-purpose and
+ * x-case-reference. Unknown policies are refused (fail closed).
+ */
+export const effectiveScopes = (identity: Identity): Set<string> =>
+  new Set([...identity.scopes, `role:${identity.role}`, ...identity.departments.map((d) => `department:${d}`)]);
+
+type Refusal = { code: 'FORBIDDEN' | 'PURPOSE_REQUIRED'; message: string };
+
+function check(requirements: readonly Requirement[], identity: Identity, scopes: Set<string>, coordinate: string): Refusal | null {
+  for (const requirement of requirements) {
+    if (requirement.kind === 'authenticated' && identity.role === 'PUBLIC') {
+      return { code: 'FORBIDDEN', message: `${coordinate} is visible only to signed-in users.` };
+    }
+    if (requirement.kind === 'scopes' && !requirement.anyOf.some((all) => all.every((s) => scopes.has(s)))) {
+      const needed = requirement.anyOf.map((all) => all.join(' and ')).join(' or ');
+      return { code: 'FORBIDDEN', message: `${coordinate} requires ${needed}.` };
+    }
+    if (requirement.kind === 'policies') {
+      const satisfied = requirement.anyOf.some((all) =>
+        all.every((policy) => policy === 'declared-purpose' && identity.purpose !== null && identity.caseReference !== null),
+      );
+      if (!satisfied) {
+        return {
+          code: 'PURPOSE_REQUIRED',
+          message: `Reading ${coordinate} requires a declared purpose (x-purpose header) and a case or task reference (x-case-reference header).`,
+        };
+      }
+    }
+  }
+  return null;
+}
+
+interface Removal {
+  /** Response keys from the root to the removed field; lists are walked element by element. */
+  path: string[];
+  /**
+   * Where null goes: the removed field, or — if it is non-null — its nearest nullable ancestor, as
+   * GraphQL's null propagation requires; an empty path means the whole `data`.
+   */
+  nullPath: string[];
+  coordinate: string;
+  refusal: Refusal;
+}
+
+/** A harmless field that keeps a selection set valid when every field in it was removed. */
+const PLACEHOLDER = '_vgRemoved';
+const placeholder = (): FieldNode => ({ kind: Kind.FIELD, alias: { kind: Kind.NAME, value: PLACEHOLDER }, name: { kind: Kind.NAME, value: '__typename' } });
+
+function filterOperation(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragments: Map<string, FragmentDefinitionNode>,
+  allowed: (coordinate: string, returnType: string) => Refusal | null,
+): { operation: OperationDefinitionNode; removals: Removal[] } {
+  const removals: Removal[] = [];
+  const root = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+  if (!root) return { operation, removals };
+
+  const walk = (selectionSet: SelectionSetNode, parent: GraphQLCompositeType, path: string[], nullablePath: string[]): SelectionSetNode => {
+    const selections: SelectionNode[] = [];
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FRAGMENT_SPREAD || selection.kind === Kind.INLINE_FRAGMENT) {
+        const fragment = selection.kind === Kind.FRAGMENT_SPREAD ? fragments.get(selection.name.value) : selection;
+        if (!fragment) continue;
+        const typeName = fragment.typeCondition?.name.value;
+        const type = typeName ? schema.getType(typeName) : parent;
+        if (!type || !isCompositeType(type)) continue;
+        const inner = walk(fragment.selectionSet, type, path, nullablePath);
+        // Spreads are inlined so that each use of a fragment is checked at its own path.
+        selections.push({ kind: Kind.INLINE_FRAGMENT, typeCondition: fragment.typeCondition, directives: selection.directives, selectionSet: inner });
+        continue;
+      }
+      const name = selection.name.value;
+      if (name.startsWith('__') || !('getFields' in parent)) {
+        selections.push(selection);
+        continue;
+      }
+      const field = parent.getFields()[name];
+      if (!field) {
+        selections.push(selection);
+        continue;
+      }
+      const key = selection.alias?.value ?? name;
+      const fieldPath = [...path, key];
+      const returnType = getNamedType(field.type);
+      const coordinate = `${parent.name}.${name}`;
+      const refusal = allowed(coordinate, returnType.name);
+      const fieldNullablePath = isNonNullType(field.type) ? nullablePath : fieldPath;
+      if (refusal) {
+        removals.push({ path: fieldPath, nullPath: fieldNullablePath, coordinate, refusal });
+        continue;
+      }
+      if (selection.selectionSet && isCompositeType(getNullableType(returnType))) {
+        selections.push({ ...selection, selectionSet: walk(selection.selectionSet, returnType as GraphQLCompositeType, fieldPath, fieldNullablePath) });
+      } else {
+        selections.push(selection);
+      }
+    }
+    return { ...selectionSet, selections: selections.length > 0 ? selections : [placeholder()] };
+  };
+
+  return { operation: { ...operation, selectionSet: walk(operation.selectionSet, root, [], []) }, removals };
+}
+
+/** Sets `value[path]` to null, descending through lists. */
+function nullAt(value: unknown, path: readonly string[]): void {
+  if (value === null || value === undefined || path.length === 0) return;
+  if (Array.isArray(value)) {
+    for (const item of value) nullAt(item, path);
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  const [head, ...rest] = path as [string, ...string[]];
+  // The removed field itself is absent from the data: set it. Ancestors must exist to descend.
+  if (rest.length === 0) record[head] = null;
+  else if (head in record) nullAt(record[head], rest);
+}
+
+function dropPlaceholders(value: unknown): void {
+  if (Array.isArray(value)) value.forEach(dropPlaceholders);
+  else if (value && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    delete record[PLACEHOLDER];
+    Object.values(record).forEach(dropPlaceholders);
+  }
+}
+
+export function createAuthorizationPlugin<TContext extends BaseContext>(
+  requirementsOf: () => AuthorizationRequirements,
+  identityOf: (context: TContext) => Identity,
+): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      let removals: Removal[] = [];
+      return {
+        async didResolveOperation(requestContext) {
+          const { document, operation, schema } = requestContext;
+          if (!document || !operation) return;
+          const identity = identityOf(requestContext.contextValue);
+          const scopes = effectiveScopes(identity);
+          const requirements = requirementsOf();
+          const fragments = new Map(
+            document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+          );
+          const filtered = filterOperation(schema, operation, fragments, (coordinate, returnType) => {
+            const own = requirements.fields.get(coordinate) ?? [];
+            const ofType = requirements.types.get(returnType) ?? [];
+            return own.length + ofType.length > 0 ? check([...own, ...ofType], identity, scopes, coordinate) : null;
+          });
+          removals = filtered.removals;
+          if (removals.length === 0) return;
+          const rewritten: DocumentNode = { kind: Kind.DOCUMENT, definitions: [filtered.operation] };
+          // The executor plans from the document and caches plans by this hash: both must change.
+          const mutable = requestContext as unknown as { document: DocumentNode; queryHash: string };
+          mutable.document = rewritten;
+          mutable.queryHash = createHash('sha256').update(print(rewritten)).digest('hex');
+        },
+        async willSendResponse(requestContext) {
+          if (removals.length === 0 || requestContext.response.body.kind !== 'single') return;
+          const result = requestContext.response.body.singleResult;
+          if (result.data) {
+            if (removals.some((r) => r.nullPath.length === 0)) result.data = null;
+            else {
+              for (const removal of removals) nullAt(result.data, removal.nullPath);
+              dropPlaceholders(result.data);
+            }
+          }
+          const errors = removals.map(
+            (r) => new GraphQLError(r.refusal.message, { path: r.path, extensions: { code: r.refusal.code, field: r.coordinate } }),
+          );
+          result.errors = [...(result.errors ?? []), ...errors.map((e) => e.toJSON())];
+        },
+      };
+    },
+  };
+}
+

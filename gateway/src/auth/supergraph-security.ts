@@ -1,0 +1,66 @@
+import { Kind, parse, print, visit, type ArgumentNode, type DirectiveNode, type DocumentNode, type ValueNode } from 'graphql';
+
+/**
+ * Authorization declared in the departments' SDL (Federation's @authenticated, @requiresScopes and
+ * @policy) survives composition into the supergraph as `for: SECURITY` features. Stock
+ * @apollo/gateway refuses to serve such a supergraph because it cannot enforce them — rightly. This
+ * gateway enforces them itself (authorization-plugin.ts), so it reads the requirements here and
+ * hands Apollo's executor the same supergraph with those three links no longer marked SECURITY.
+ * Any other SECURITY feature is left alone, so the gateway still refuses what it cannot enforce.
+ */
+const ENFORCED_FEATURES = [
+  'https://specs.apollo.dev/authenticated/',
+  'https://specs.apollo.dev/requiresScopes/',
+  'https://specs.apollo.dev/policy/',
+];
+
+/** Alternatives of conjunctions: [["a", "b"], ["c"]] = (a AND b) OR c. */
+export type Requirement =
+  | { kind: 'authenticated' }
+  | { kind: 'scopes'; anyOf: string[][] }
+  | { kind: 'policies'; anyOf: string[][] };
+
+/** Requirements by `Type.field` and by `Type` (a type-level directive applies wherever the type is returned). */
+export interface AuthorizationRequirements {
+  fields: Map<string, Requirement[]>;
+  types: Map<string, Requirement[]>;
+}
+
+const listOfLists = (value: ValueNode | undefined): string[][] => {
+  if (!value || value.kind !== Kind.LIST) return [];
+  return value.values.map((inner) => (inner.kind === Kind.LIST ? inner.values.flatMap((v) => (v.kind === Kind.STRING ? [v.value] : [])) : []));
+};
+
+function requirementsOf(directives: readonly DirectiveNode[] | undefined): Requirement[] {
+  const found: Requirement[] = [];
+  for (const directive of directives ?? []) {
+    const argument = (name: string) => directive.arguments?.find((a: ArgumentNode) => a.name.value === name)?.value;
+    if (directive.name.value === 'authenticated') found.push({ kind: 'authenticated' });
+    if (directive.name.value === 'requiresScopes') found.push({ kind: 'scopes', anyOf: listOfLists(argument('scopes')) });
+    if (directive.name.value === 'policy') found.push({ kind: 'policies', anyOf: listOfLists(argument('policies')) });
+  }
+  return found;
+}
+
+export function prepareSupergraph(supergraphSdl: string): { executableSdl: string; requirements: AuthorizationRequirements } {
+  const document: DocumentNode = parse(supergraphSdl);
+  const requirements: AuthorizationRequirements = { fields: new Map(), types: new Map() };
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.INTERFACE_TYPE_DEFINITION) continue;
+    const typeLevel = requirementsOf(definition.directives);
+    if (typeLevel.length > 0) requirements.types.set(definition.name.value, typeLevel);
+    for (const field of definition.fields ?? []) {
+      const fieldLevel = requirementsOf(field.directives);
+      if (fieldLevel.length > 0) requirements.fields.set(`${definition.name.value}.${field.name.value}`, fieldLevel);
+    }
+  }
+  const executable = visit(document, {
+    Directive(node) {
+      if (node.name.value !== 'link') return undefined;
+      const url = node.arguments?.find((a) => a.name.value === 'url')?.value;
+      if (url?.kind !== Kind.STRING || !ENFORCED_FEATURES.some((prefix) => url.value.startsWith(prefix))) return undefined;
+      return { ...node, arguments: node.arguments?.filter((a) => a.name.value !== 'for') };
+    },
+  });
+  return { executableSdl: print(executable), requirements };
+}
