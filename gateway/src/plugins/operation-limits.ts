@@ -1,0 +1,91 @@
+import { GraphQLError, Lexer, NoSchemaIntrospectionCustomRule, Source, TokenKind, validate, type ValidationRule } from 'graphql';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import type { Identity, Role } from '@village-graph/shared';
+
+/**
+ * Per-role operation budgets (graphql-armor's validation rules, run per request with the caller's
+ * limits): public callers get small ones, signed-in staff more, analysts the most (ad-hoc
+ * statistics). Checked after parsing, before planning; a request over budget never reaches a
+ * department. The parser itself is capped at the largest token budget (`MAX_PARSER_TOKENS`).
+ */
+export interface OperationBudget {
+  depth: number;
+  aliases: number;
+  directives: number;
+  tokens: number;
+  cost: number;
+}
+
+const PUBLIC_BUDGET: OperationBudget = { depth: 7, aliases: 5, directives: 10, tokens: 1_000, cost: 2_000 };
+const STAFF_BUDGET: OperationBudget = { depth: 12, aliases: 20, directives: 30, tokens: 4_000, cost: 10_000 };
+const ANALYST_BUDGET: OperationBudget = { depth: 14, aliases: 100, directives: 50, tokens: 12_000, cost: 50_000 };
+
+export const BUDGETS: Readonly<Record<Role, OperationBudget>> = {
+  PUBLIC: PUBLIC_BUDGET,
+  RESIDENT: STAFF_BUDGET,
+  GRID_WORKER: STAFF_BUDGET,
+  VILLAGE_CADRE: STAFF_BUDGET,
+  DEPARTMENT_STAFF: STAFF_BUDGET,
+  ANALYST: ANALYST_BUDGET,
+  ADMINISTRATOR: ANALYST_BUDGET,
+};
+
+/** Apollo's parser gives up beyond this many tokens, whatever the role. */
+export const MAX_PARSER_TOKENS = Math.max(...Object.values(BUDGETS).map((b) => b.tokens));
+
+function countTokens(query: string, limit: number): number {
+  const lexer = new Lexer(new Source(query));
+  let count = 0;
+  for (let token = lexer.advance(); token.kind !== TokenKind.EOF && count <= limit; token = lexer.advance()) count++;
+  return count;
+}
+
+const limitError = (message: string) =>
+  new GraphQLError(message, { extensions: { code: 'OPERATION_LIMIT_EXCEEDED', http: { status: 400 } } });
+
+/**
+ * The token budget, checked on the raw query before it is parsed or validated (the gateway calls
+ * it while building the request context, as soon as the caller is known).
+ */
+export function assertTokenBudget(query: string, role: Role): void {
+  const limit = BUDGETS[role].tokens;
+  if (countTokens(query, limit) > limit) throw limitError(`The operation has more than ${limit} tokens, the limit for the ${role} role.`);
+}
+
+export function createOperationLimitsPlugin<TContext extends BaseContext>(
+  identityOf: (context: TContext) => Identity,
+  { introspectionForPublic }: { introspectionForPublic: boolean },
+): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, document, schema, source }) {
+          const identity = identityOf(contextValue);
+          const budget = BUDGETS[identity.role];
+          assertTokenBudget(source ?? '', identity.role);
+          // Armor's rules throw by default; collect their refusals instead and answer with our code.
+          const refusals: string[] = [];
+          const collect = { propagateOnRejection: false, onReject: [(_context: unknown, error: Error) => void refusals.push(error.message)] };
+          const rules: ValidationRule[] = [
+            maxDepthRule({ n: budget.depth, exposeLimits: true, flattenFragments: true, ...collect }),
+            maxAliasesRule({ n: budget.aliases, exposeLimits: true, ...collect }),
+            maxDirectivesRule({ n: budget.directives, exposeLimits: true, ...collect }),
+            costLimitRule({ maxCost: budget.cost, exposeLimits: true, ignoreIntrospection: true, ...collect }),
+          ];
+          if (identity.role === 'PUBLIC' && !introspectionForPublic) rules.push(NoSchemaIntrospectionCustomRule);
+          const introspection = validate(schema, document, rules);
+          if (introspection.length > 0) {
+            throw new GraphQLError('Introspection is not available to anonymous callers in production; sign in or use the published schema.', {
+              extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+            });
+          }
+          if (refusals.length > 0) throw limitError(`${refusals[0]!.replace(/^Syntax Error: /, '')} (limits of the ${identity.role} role)`);
+        },
+      };
+    },
+  };
+}
