@@ -17,48 +17,16 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import type { Identity } from '@village-graph/shared';
-import type { AuthorizationRequirements, Requirement } from './supergraph-security.ts';
+import { refusalFor, scopesOf, type Identity } from '@village-graph/shared';
+import type { AuthorizationRequirements } from './supergraph-security.ts';
 
 /**
  * Enforces the schema's @authenticated / @requiresScopes / @policy before the query is planned:
  * every field the caller may not see is removed from the operation (so no department is even asked
  * for it), and after execution comes back as null with an error on its path, while the rest of the
- * query answers normally. Departments enforce the same rules again on their side.
- *
- * Scopes a caller holds: the token's own scopes, `role:<ROLE>` and `department:<name>` for each of
- * its departments. Policies: `declared-purpose` — the request carries x-purpose and
- * x-case-reference. Unknown policies are refused (fail closed).
+ * query answers normally. The rules are the departments' own (`refusalFor`, shared with the
+ * subgraphs, which enforce them again on their side).
  */
-export const effectiveScopes = (identity: Identity): Set<string> =>
-  new Set([...identity.scopes, `role:${identity.role}`, ...identity.departments.map((d) => `department:${d}`)]);
-
-type Refusal = { code: 'FORBIDDEN' | 'PURPOSE_REQUIRED'; message: string };
-
-function check(requirements: readonly Requirement[], identity: Identity, scopes: Set<string>, coordinate: string): Refusal | null {
-  for (const requirement of requirements) {
-    if (requirement.kind === 'authenticated' && identity.role === 'PUBLIC') {
-      return { code: 'FORBIDDEN', message: `${coordinate} is visible only to signed-in users.` };
-    }
-    if (requirement.kind === 'scopes' && !requirement.anyOf.some((all) => all.every((s) => scopes.has(s)))) {
-      const needed = requirement.anyOf.map((all) => all.join(' and ')).join(' or ');
-      return { code: 'FORBIDDEN', message: `${coordinate} requires ${needed}.` };
-    }
-    if (requirement.kind === 'policies') {
-      const satisfied = requirement.anyOf.some((all) =>
-        all.every((policy) => policy === 'declared-purpose' && identity.purpose !== null && identity.caseReference !== null),
-      );
-      if (!satisfied) {
-        return {
-          code: 'PURPOSE_REQUIRED',
-          message: `Reading ${coordinate} requires a declared purpose (x-purpose header) and a case or task reference (x-case-reference header).`,
-        };
-      }
-    }
-  }
-  return null;
-}
-
 interface Removal {
   /** Response keys from the root to the removed field; lists are walked element by element. */
   path: string[];
@@ -68,7 +36,7 @@ interface Removal {
    */
   nullPath: string[];
   coordinate: string;
-  refusal: Refusal;
+  refusal: GraphQLError;
 }
 
 /** A harmless field that keeps a selection set valid when every field in it was removed. */
@@ -79,7 +47,7 @@ function filterOperation(
   schema: GraphQLSchema,
   operation: OperationDefinitionNode,
   fragments: Map<string, FragmentDefinitionNode>,
-  allowed: (coordinate: string, returnType: string) => Refusal | null,
+  allowed: (coordinate: string, returnType: string) => GraphQLError | null,
 ): { operation: OperationDefinitionNode; removals: Removal[] } {
   const removals: Removal[] = [];
   const root = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
@@ -166,7 +134,7 @@ export function createAuthorizationPlugin<TContext extends BaseContext>(
           const { document, operation, schema } = requestContext;
           if (!document || !operation) return;
           const identity = identityOf(requestContext.contextValue);
-          const scopes = effectiveScopes(identity);
+          const scopes = scopesOf(identity);
           const requirements = requirementsOf();
           const fragments = new Map(
             document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
@@ -174,7 +142,7 @@ export function createAuthorizationPlugin<TContext extends BaseContext>(
           const filtered = filterOperation(schema, operation, fragments, (coordinate, returnType) => {
             const own = requirements.fields.get(coordinate) ?? [];
             const ofType = requirements.types.get(returnType) ?? [];
-            return own.length + ofType.length > 0 ? check([...own, ...ofType], identity, scopes, coordinate) : null;
+            return own.length + ofType.length > 0 ? refusalFor([...own, ...ofType], identity, coordinate, scopes) : null;
           });
           removals = filtered.removals;
           if (removals.length === 0) return;
@@ -194,9 +162,7 @@ export function createAuthorizationPlugin<TContext extends BaseContext>(
               dropPlaceholders(result.data);
             }
           }
-          const errors = removals.map(
-            (r) => new GraphQLError(r.refusal.message, { path: r.path, extensions: { code: r.refusal.code, field: r.coordinate } }),
-          );
+          const errors = removals.map((r) => new GraphQLError(r.refusal.message, { path: r.path, extensions: { ...r.refusal.extensions, field: r.coordinate } }));
           result.errors = [...(result.errors ?? []), ...errors.map((e) => e.toJSON())];
         },
       };

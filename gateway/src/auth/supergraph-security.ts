@@ -1,4 +1,5 @@
-import { Kind, parse, print, visit, type ArgumentNode, type DirectiveNode, type DocumentNode, type ValueNode } from 'graphql';
+import { Kind, parse, print, visit, type DocumentNode } from 'graphql';
+import { authorizationRulesOf, type AuthorizationRule } from '@village-graph/shared';
 
 /**
  * Authorization declared in the departments' SDL (Federation's @authenticated, @requiresScopes and
@@ -14,11 +15,7 @@ const ENFORCED_FEATURES = [
   'https://specs.apollo.dev/policy/',
 ];
 
-/** Alternatives of conjunctions: [["a", "b"], ["c"]] = (a AND b) OR c. */
-export type Requirement =
-  | { kind: 'authenticated' }
-  | { kind: 'scopes'; anyOf: string[][] }
-  | { kind: 'policies'; anyOf: string[][] };
+export type Requirement = AuthorizationRule;
 
 /** Requirements by `Type.field` and by `Type` (a type-level directive applies wherever the type is returned). */
 export interface AuthorizationRequirements {
@@ -26,31 +23,15 @@ export interface AuthorizationRequirements {
   types: Map<string, Requirement[]>;
 }
 
-const listOfLists = (value: ValueNode | undefined): string[][] => {
-  if (!value || value.kind !== Kind.LIST) return [];
-  return value.values.map((inner) => (inner.kind === Kind.LIST ? inner.values.flatMap((v) => (v.kind === Kind.STRING ? [v.value] : [])) : []));
-};
-
-function requirementsOf(directives: readonly DirectiveNode[] | undefined): Requirement[] {
-  const found: Requirement[] = [];
-  for (const directive of directives ?? []) {
-    const argument = (name: string) => directive.arguments?.find((a: ArgumentNode) => a.name.value === name)?.value;
-    if (directive.name.value === 'authenticated') found.push({ kind: 'authenticated' });
-    if (directive.name.value === 'requiresScopes') found.push({ kind: 'scopes', anyOf: listOfLists(argument('scopes')) });
-    if (directive.name.value === 'policy') found.push({ kind: 'policies', anyOf: listOfLists(argument('policies')) });
-  }
-  return found;
-}
-
 export function prepareSupergraph(supergraphSdl: string): { executableSdl: string; requirements: AuthorizationRequirements } {
   const document: DocumentNode = parse(supergraphSdl);
   const requirements: AuthorizationRequirements = { fields: new Map(), types: new Map() };
   for (const definition of document.definitions) {
     if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.INTERFACE_TYPE_DEFINITION) continue;
-    const typeLevel = requirementsOf(definition.directives);
+    const typeLevel = authorizationRulesOf(definition.directives);
     if (typeLevel.length > 0) requirements.types.set(definition.name.value, typeLevel);
     for (const field of definition.fields ?? []) {
-      const fieldLevel = requirementsOf(field.directives);
+      const fieldLevel = authorizationRulesOf(field.directives);
       if (fieldLevel.length > 0) requirements.fields.set(`${definition.name.value}.${field.name.value}`, fieldLevel);
     }
   }

@@ -1,10 +1,10 @@
-import { GraphQLError, Lexer, NoSchemaIntrospectionCustomRule, Source, TokenKind, validate, type ValidationRule } from 'graphql';
+import { Lexer, NoSchemaIntrospectionCustomRule, Source, TokenKind, validate, type ValidationRule } from 'graphql';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import type { Identity, Role } from '@village-graph/shared';
+import { Errors, type Identity, type Role } from '@village-graph/shared';
 
 /**
  * Per-role operation budgets (graphql-armor's validation rules, run per request with the caller's
@@ -44,8 +44,7 @@ function countTokens(query: string, limit: number): number {
   return count;
 }
 
-const limitError = (message: string) =>
-  new GraphQLError(message, { extensions: { code: 'OPERATION_LIMIT_EXCEEDED', http: { status: 400 } } });
+const limitError = (message: string) => Errors.OPERATION_LIMIT_EXCEEDED.error(message, { http: { status: 400 } });
 
 /**
  * The token budget, checked on the raw query before it is parsed or validated (the gateway calls
@@ -79,8 +78,8 @@ export function createOperationLimitsPlugin<TContext extends BaseContext>(
           if (identity.role === 'PUBLIC' && !introspectionForPublic) rules.push(NoSchemaIntrospectionCustomRule);
           const introspection = validate(schema, document, rules);
           if (introspection.length > 0) {
-            throw new GraphQLError('Introspection is not available to anonymous callers in production; sign in or use the published schema.', {
-              extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+            throw Errors.FORBIDDEN.error('Introspection is not available to anonymous callers in production; sign in or use the published schema.', {
+              http: { status: 403 },
             });
           }
           if (refusals.length > 0) throw limitError(`${refusals[0]!.replace(/^Syntax Error: /, '')} (limits of the ${identity.role} role)`);

@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { Errors } from '../errors.ts';
 import type { Identity } from '../auth/claims.ts';
 import { PREFIX_LENGTH, REGION_LEVELS, regionLevel, subtreeRange, parentCode } from '../region-code.ts';
 import type { SqliteDatabase } from '../sqlite.ts';
@@ -38,8 +38,9 @@ export function suppressInGroup(parent: { code: string; value: number }, childre
 }
 
 export const suppressedError = (field: string) =>
-  new GraphQLError(`${field} is suppressed: it counts fewer than ${SMALL_CELL_THRESHOLD} people here, or would reveal such a count by subtraction.`, {
-    extensions: { code: 'SUPPRESSED', reason: 'SMALL_CELL', threshold: SMALL_CELL_THRESHOLD },
+  Errors.SUPPRESSED.error(`${field} is suppressed: it counts fewer than ${SMALL_CELL_THRESHOLD} people here, or would reveal such a count by subtraction.`, {
+    reason: 'SMALL_CELL',
+    threshold: SMALL_CELL_THRESHOLD,
   });
 
 /**
