@@ -27,15 +27,17 @@ const PROVINCE_REPORT = `query ProvinceReport {
   }
 }`;
 
-type Stats = Record<string, number>;
+type CivilField = 'ruralVillageCount' | 'householdCount' | 'residentCount' | 'committeeMemberCount' | 'committeeMembersUnder55' | 'committeeMemberMeanAge' | 'committeeMembersWithCollegeEducation' | 'villagesWithAllFourSubcommittees' | 'villagesWithExactlyOneVillageRule' | 'gridCount' | 'gridWorkerCount' | 'villagesWithServiceCentreOf200SquareMeters' | 'villagesMeetingServiceAreaNorm' | 'townshipChildSupervisorCount' | 'villageChildDirectorCount' | 'socialWorkStationCount' | 'childrenUnderCareCount' | 'mutualAidStationCount' | 'elderlyCourtyardCount' | 'ruralWelfareCentreCount' | 'communitySocialOrganisationCount' | 'registeredVolunteerCount' | 'deliberationPilotVillageCount';
+type AgricultureField = 'meanPerCapitaDisposableIncome' | 'previousYearMeanPerCapitaDisposableIncome' | 'incomeGrowthRate' | 'riceFishAreaMu' | 'toiletRenovationsPlanned2023';
+type HousingField = 'ruralVillageCount' | 'villagesWithGarbageCollection' | 'garbageCollectionCoverageRate' | 'transferStationCount' | 'garbageBinCount' | 'garbageVehicleCount' | 'sewageTreatmentRate';
 let graph: RunningGraph;
-let civil: Stats;
-let agriculture: Stats;
-let housing: Stats;
+let civil: Record<CivilField, number>;
+let agriculture: Record<AgricultureField, number>;
+let housing: Record<HousingField, number>;
 
 beforeAll(async () => {
   graph = await startGraph();
-  const answer = await postGraphQL<{ region: { civilAffairsStatistics: Stats; agricultureStatistics: Stats; housingStatistics: Stats } }>(graph.gatewayUrl, PROVINCE_REPORT);
+  const answer = await postGraphQL<{ region: { civilAffairsStatistics: typeof civil; agricultureStatistics: typeof agriculture; housingStatistics: typeof housing } }>(graph.gatewayUrl, PROVINCE_REPORT);
   expect(answer.errors).toBeUndefined();
   ({ civilAffairsStatistics: civil, agricultureStatistics: agriculture, housingStatistics: housing } = answer.data!.region);
 });

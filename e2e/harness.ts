@@ -46,24 +46,45 @@ export function freePort(): Promise<number> {
 export interface RunningGraph {
   gatewayUrl: string;
   subgraphUrls: Record<string, string>;
-  /** Stops one department's process (SIGTERM) and waits for it to exit. */
-  stopSubgraph(name: string): Promise<void>;
+  /** Stops one department's process (SIGTERM) and waits for it to exit; resolves with its exit code. */
+  stopSubgraph(name: string): Promise<number | null | void>;
   /** Starts a stopped department again on its port and waits until it is ready. */
   startSubgraph(name: string): Promise<void>;
   stop(): Promise<void>;
+  /** The running process of a department, or of the gateway (`'gateway'`). */
+  processOf(name: string): ManagedProcess | undefined;
+  /** Sends a signal to a department or the gateway (SIGKILL, SIGSTOP, SIGCONT…) without waiting. */
+  signal(name: string, signal: NodeJS.Signals): void;
+  /** With `captureLogs`: every JSON log line a department or the gateway wrote, over restarts too. */
+  logsOf(name: string): Record<string, unknown>[];
 }
 
-export async function startGraph({ gatewayEnv = {} }: { gatewayEnv?: Record<string, string> } = {}): Promise<RunningGraph> {
+export interface StartGraphOptions {
+  /** Extra environment for the gateway (wins over the harness's). */
+  gatewayEnv?: Record<string, string>;
+  /** Extra environment for every department (wins over the harness's, e.g. LOG_LEVEL). */
+  subgraphEnv?: Record<string, string>;
+  /** Keep the processes' output for `logsOf` (set LOG_LEVEL in the envs to see anything). */
+  captureLogs?: boolean;
+  /** How long each process may take to become healthy (default 30 s; a busy machine needs more). */
+  readyTimeoutMs?: number;
+}
+
+export async function startGraph({ gatewayEnv = {}, subgraphEnv = {}, captureLogs = false, readyTimeoutMs = 30_000 }: StartGraphOptions = {}): Promise<RunningGraph> {
   const processes = new Map<string, ManagedProcess>();
   const ports = new Map<string, number>();
   const subgraphUrls: Record<string, string> = {};
-  const quiet = { quiet: true };
+  const quiet = { quiet: true, captureOutput: captureLogs };
+  const earlier = new Map<string, ManagedProcess[]>();
 
   const launchSubgraph = async (name: string) => {
     const port = ports.get(name)!;
-    const child = startProcess(name, entryPoints.subgraph(name), { PORT: String(port), DATABASE_PATH: databasePath(e2eDataDir, name), LOG_LEVEL: 'silent' }, quiet);
+    const env = { PORT: String(port), DATABASE_PATH: databasePath(e2eDataDir, name), LOG_LEVEL: 'silent', ...subgraphEnv };
+    const child = startProcess(name, entryPoints.subgraph(name), env, quiet);
+    const previous = processes.get(name);
+    if (previous) earlier.set(name, [...(earlier.get(name) ?? []), previous]);
     processes.set(name, child);
-    await waitUntilHealthy(`http://127.0.0.1:${port}/health/ready`, child);
+    await waitUntilHealthy(`http://127.0.0.1:${port}/health/ready`, child, readyTimeoutMs);
   };
 
   try {
@@ -76,16 +97,34 @@ export async function startGraph({ gatewayEnv = {} }: { gatewayEnv?: Record<stri
     const overrides = Object.fromEntries(departments.map((d) => [subgraphUrlVariable(d.name), subgraphUrls[d.name]!]));
     const gateway = startProcess('gateway', entryPoints.gateway, { ...overrides, PORT: String(gatewayPort), LOG_LEVEL: 'silent', ...gatewayEnv }, quiet);
     processes.set('gateway', gateway);
-    await waitUntilHealthy(`http://127.0.0.1:${gatewayPort}/health`, gateway);
+    await waitUntilHealthy(`http://127.0.0.1:${gatewayPort}/health`, gateway, readyTimeoutMs);
     return {
       gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`,
       subgraphUrls,
       stopSubgraph: async (name) => {
         const child = processes.get(name);
-        if (child) await stopAll([child]);
+        if (!child) return;
+        await stopAll([child]);
+        return child.exited;
       },
       startSubgraph: launchSubgraph,
-      stop: () => stopAll([...processes.values()]),
+      stop: async () => {
+        // A stopped (SIGSTOP) process would sit on its SIGTERM until the grace period ran out.
+        for (const p of processes.values()) if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGCONT');
+        await stopAll([...processes.values()]);
+      },
+      processOf: (name) => processes.get(name),
+      signal: (name, signal) => void processes.get(name)?.child.kill(signal),
+      logsOf: (name) =>
+        [...(earlier.get(name) ?? []), ...(processes.has(name) ? [processes.get(name)!] : [])]
+          .flatMap((p) => p.output ?? [])
+          .flatMap((line) => {
+            try {
+              return [JSON.parse(line) as Record<string, unknown>];
+            } catch {
+              return [];
+            }
+          }),
     };
   } catch (error) {
     await stopAll([...processes.values()]);
@@ -113,6 +152,28 @@ export async function postGraphQL<T = Record<string, unknown>>(
   });
   const text = await response.text();
   return { status: response.status, ...(JSON.parse(text) as object), text };
+}
+
+/** The value of the series `name` whose labels include `labels`, from a Prometheus text page. */
+export function metricValue(text: string, name: string, labels: Record<string, string> = {}): number | undefined {
+  for (const line of text.split('\n')) {
+    const match = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
+    if (!match || match[1] !== name) continue;
+    const found = Object.fromEntries([...(match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1], m[2]]));
+    if (Object.entries(labels).every(([key, value]) => found[key] === value)) return Number(match[3]);
+  }
+  return undefined;
+}
+
+/** Polls `probe` until it returns something other than undefined, or fails after `timeoutMs`. */
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** Opens a department's e2e database read-only, to check answers against the source of truth. */

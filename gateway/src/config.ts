@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { envInt, envPort, envString, ConfigError, type Env, repoRoot } from '@village-graph/shared';
+import { envBoolean, envInt, envPort, envString, ConfigError, type Env, repoRoot } from '@village-graph/shared';
 
 /** Everything the gateway reads from its environment, validated once at start-up. */
 export interface GatewayConfig {
@@ -10,35 +10,93 @@ export interface GatewayConfig {
   /** SUPERGRAPH_PATH, default the committed gateway/supergraph.graphql. */
   supergraphPath: string;
   /**
+   * SUPERGRAPH_WATCH, default true: watch the supergraph file and swap in a valid new version
+   * without a restart (an invalid one is logged and rejected; the last good one keeps serving).
+   */
+  supergraphWatch: boolean;
+  /** SUPERGRAPH_WATCH_DEBOUNCE_MS, default 250: quiet time after a change before the file is read. */
+  supergraphWatchDebounceMs: number;
+  /**
    * SUBGRAPH_URL_<NAME> (name upper-cased, `-` → `_`, e.g. SUBGRAPH_URL_CIVIL_AFFAIRS): overrides
    * the URL the supergraph names for that subgraph. Keys are the env-style names.
    */
   subgraphUrlOverrides: Readonly<Record<string, string>>;
+  /**
+   * SUBGRAPH_TIMEOUT_MS, default 5000: how long one call to a department may take, from connecting
+   * to the last byte of its answer. Past it the call is abandoned with SUBGRAPH_TIMEOUT.
+   */
+  subgraphTimeoutMs: number;
+  /** SUBGRAPH_TIMEOUT_MS_<NAME>: per-department timeout overrides, keyed by env-style name. */
+  subgraphTimeoutOverrides: Readonly<Record<string, number>>;
+  /**
+   * SUBGRAPH_RETRIES, default 2: extra attempts after a connection failure or an HTTP 502/503/504,
+   * for queries only (never when the client's operation is a mutation); 0 disables retries.
+   */
+  subgraphRetries: number;
+  /** SUBGRAPH_RETRY_BACKOFF_MS, default 50: retry n waits a random time up to this × 2^n (full jitter). */
+  subgraphRetryBackoffMs: number;
+  /**
+   * SUBGRAPH_RETRY_BUDGET_PERCENT, default 10: retries to one department may be at most this share
+   * of the calls to it (plus a reserve of 10), so retries cannot multiply the load on a failing one.
+   */
+  subgraphRetryBudgetPercent: number;
+  /** SUBGRAPH_BREAKER_FAILURES, default 5: consecutive failed calls that open a department's breaker. */
+  breakerFailureThreshold: number;
+  /**
+   * SUBGRAPH_BREAKER_OPEN_MS, default 10000: how long an open breaker fails fast
+   * (SUBGRAPH_CIRCUIT_OPEN) before one trial call is let through; its success closes the breaker.
+   */
+  breakerOpenMs: number;
+  /** SUBGRAPH_PROBE_TIMEOUT_MS, default 1000: timeout of the probes /health/ready sends to each department. */
+  subgraphProbeTimeoutMs: number;
+  /** QUERY_PLAN_CACHE_SIZE, default 500: query plans kept (least recently used are dropped). */
+  queryPlanCacheSize: number;
+  /** SHUTDOWN_DRAIN_MS, default 10000: on SIGTERM, how long in-flight requests may take before connections are cut. */
+  shutdownDrainMs: number;
   /** LOG_LEVEL, default info. */
   logLevel: string;
   /** MAX_BODY_BYTES, default 1 MiB. */
   maxBodyBytes: number;
 }
 
-const OVERRIDE_PREFIX = 'SUBGRAPH_URL_';
+const URL_PREFIX = 'SUBGRAPH_URL_';
+const TIMEOUT_PREFIX = 'SUBGRAPH_TIMEOUT_MS_';
+const TIMEOUT_RANGE = { min: 10, max: 600_000 };
 
 export function readGatewayConfig(env: Env): Readonly<GatewayConfig> {
-  const overrides: Record<string, string> = {};
+  const urlOverrides: Record<string, string> = {};
+  const timeoutOverrides: Record<string, number> = {};
   for (const [name, value] of Object.entries(env)) {
-    if (!name.startsWith(OVERRIDE_PREFIX) || !value) continue;
-    try {
-      const url = new URL(value);
-      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error();
-    } catch {
-      throw new ConfigError(`${name} must be an http(s) URL, got "${value}".`);
+    if (!value) continue;
+    if (name.startsWith(URL_PREFIX)) {
+      try {
+        const url = new URL(value);
+        if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error();
+      } catch {
+        throw new ConfigError(`${name} must be an http(s) URL, got "${value}".`);
+      }
+      urlOverrides[name.slice(URL_PREFIX.length)] = value;
+    } else if (name.startsWith(TIMEOUT_PREFIX)) {
+      timeoutOverrides[name.slice(TIMEOUT_PREFIX.length)] = envInt(env, name, 0, TIMEOUT_RANGE);
     }
-    overrides[name.slice(OVERRIDE_PREFIX.length)] = value;
   }
   return Object.freeze({
     port: envPort(env, 'PORT', 4000),
     host: envString(env, 'HOST', '127.0.0.1'),
     supergraphPath: path.resolve(envString(env, 'SUPERGRAPH_PATH', path.join(repoRoot, 'gateway', 'supergraph.graphql'))),
-    subgraphUrlOverrides: Object.freeze(overrides),
+    supergraphWatch: envBoolean(env, 'SUPERGRAPH_WATCH', true),
+    supergraphWatchDebounceMs: envInt(env, 'SUPERGRAPH_WATCH_DEBOUNCE_MS', 250, { min: 0, max: 60_000 }),
+    subgraphUrlOverrides: Object.freeze(urlOverrides),
+    subgraphTimeoutMs: envInt(env, 'SUBGRAPH_TIMEOUT_MS', 5000, TIMEOUT_RANGE),
+    subgraphTimeoutOverrides: Object.freeze(timeoutOverrides),
+    subgraphRetries: envInt(env, 'SUBGRAPH_RETRIES', 2, { min: 0, max: 5 }),
+    subgraphRetryBackoffMs: envInt(env, 'SUBGRAPH_RETRY_BACKOFF_MS', 50, { min: 0, max: 10_000 }),
+    subgraphRetryBudgetPercent: envInt(env, 'SUBGRAPH_RETRY_BUDGET_PERCENT', 10, { min: 0, max: 100 }),
+    breakerFailureThreshold: envInt(env, 'SUBGRAPH_BREAKER_FAILURES', 5, { min: 1, max: 1000 }),
+    breakerOpenMs: envInt(env, 'SUBGRAPH_BREAKER_OPEN_MS', 10_000, { min: 100, max: 3_600_000 }),
+    subgraphProbeTimeoutMs: envInt(env, 'SUBGRAPH_PROBE_TIMEOUT_MS', 1000, { min: 10, max: 60_000 }),
+    queryPlanCacheSize: envInt(env, 'QUERY_PLAN_CACHE_SIZE', 500, { min: 1, max: 1_000_000 }),
+    shutdownDrainMs: envInt(env, 'SHUTDOWN_DRAIN_MS', 10_000, { min: 0, max: 600_000 }),
     logLevel: envString(env, 'LOG_LEVEL', 'info'),
     maxBodyBytes: envInt(env, 'MAX_BODY_BYTES', 1024 * 1024, { min: 1024 }),
   });

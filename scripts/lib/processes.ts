@@ -18,17 +18,40 @@ export interface ManagedProcess {
   child: ChildProcess;
   /** Resolves when the process has exited. */
   exited: Promise<number | null>;
+  /** With `captureOutput`: the process's stdout and stderr lines so far (the last 5000). */
+  output?: string[];
 }
 
-/** Starts `node --import tsx <entry>` with extra environment; output goes to ours unless `quiet`. */
-export function startProcess(name: string, entry: string, env: Record<string, string>, { quiet = false } = {}): ManagedProcess {
+export interface StartProcessOptions {
+  /** Discard stdout (stderr is piped and dropped). */
+  quiet?: boolean;
+  /** Keep stdout and stderr lines in `output` instead (tests read the JSON logs). */
+  captureOutput?: boolean;
+}
+
+const MAX_CAPTURED_LINES = 5000;
+
+/** Starts `node --import tsx <entry>` with extra environment; output goes to ours unless `quiet` or `captureOutput`. */
+export function startProcess(name: string, entry: string, env: Record<string, string>, { quiet = false, captureOutput = false }: StartProcessOptions = {}): ManagedProcess {
   const child = spawn(process.execPath, ['--import', tsxLoader, entry], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
-    stdio: quiet ? ['ignore', 'ignore', 'pipe'] : ['ignore', 'inherit', 'inherit'],
+    stdio: captureOutput ? ['ignore', 'pipe', 'pipe'] : quiet ? ['ignore', 'ignore', 'pipe'] : ['ignore', 'inherit', 'inherit'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { name, child, exited };
+  if (!captureOutput) return { name, child, exited };
+  const output: string[] = [];
+  for (const stream of [child.stdout, child.stderr]) {
+    let partial = '';
+    stream?.setEncoding('utf8');
+    stream?.on('data', (chunk: string) => {
+      const lines = (partial + chunk).split('\n');
+      partial = lines.pop()!;
+      output.push(...lines);
+      if (output.length > MAX_CAPTURED_LINES) output.splice(0, output.length - MAX_CAPTURED_LINES);
+    });
+  }
+  return { name, child, exited, output };
 }
 
 /** Polls `url` until it answers 200, the process exits, or `timeoutMs` passes. */

@@ -61,3 +61,39 @@ export { inJsonList, escapeLike, byKey, groupByKey } from './sql.ts';
 export { createSubtreeList, type SubtreeListSpec } from './subtree-list.ts';
 export { stopOnSignals, exitOnStartupFailure } from './process.ts';
 export { createSubtreeRollup, type SubtreeRollupSpec } from './subtree-rollup.ts';
+// Resilience and observability (issue 5).
+export { isUnexpectedError } from './errors.ts';
+export { requestLogger, type RequestLogFields } from './logger.ts';
+export { isDraining, type CloseOutcome, type CloseServerOptions } from './http-server.ts';
+export { childTraceparent, parseTraceparent, type TraceParent } from './trace-context.ts';
+export {
+  ANONYMOUS_OPERATION,
+  INVALID_OPERATION,
+  LATENCY_BUCKETS,
+  createGraphQLMetricsPlugin,
+  createLabelLimiter,
+  createMetricsRegistry,
+  metricsRoute,
+  publicCodeOf,
+  type MetricsRegistryOptions,
+} from './metrics.ts';
+export { createRequestLoggingPlugin, logUnexpectedError } from './request-logging.ts';
+export { createResolverTimingPlugin, describeStatement, instrumentDatabase } from './subgraph-metrics.ts';
+export {
+  DEPARTMENTS,
+  PUBLIC_IDENTITY,
+  PURPOSES,
+  ROLES,
+  identityFromClaims,
+  purposeFromHeaders,
+  type Department,
+  type Identity,
+  type Purpose,
+  type Role,
+} from './auth/claims.ts';
+export { IDENTITY_HEADER, createIdentitySigner, createIdentityVerifier, generateIdentityKeyPair, type IdentityKeyPair } from './auth/gateway-identity.ts';
+export { ACCESS_LOG_APPEND_ONLY_SQL, accessLog, createAccessLog, type AccessEntry, type AccessLog, type StoredAccessEntry } from './audit/access-log.ts';
+export { authorizationRulesOf, enforceSchemaAuthorization, refusalFor, scopesOf, type AuthorizationRule } from './auth/subgraph-authorization.ts';
+export { SMALL_CELL_THRESHOLD, createSmallCellGuard, mustSuppressFor, suppressInGroup, suppressedError } from './statistics/small-cells.ts';
+export { createAccessRecorder, type AccessRecorder } from './audit/recorder.ts';
+export { canListWithin, canSeeRow, rowScopeOf, type RowScope } from './auth/row-scope.ts';

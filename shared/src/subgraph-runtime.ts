@@ -6,10 +6,13 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
-import { unwrapResolverError } from '@apollo/server/errors';
 import type http from 'node:http';
-import { createHttpServer, closeServer, listen, sendJson, type IncomingRequestInfo } from './http-server.ts';
+import type { Registry } from 'prom-client';
+import { createHttpServer, closeServer, isDraining, listen, sendJson, type IncomingRequestInfo } from './http-server.ts';
 import { maskError } from './errors.ts';
+import { createGraphQLMetricsPlugin, createMetricsRegistry, metricsRoute } from './metrics.ts';
+import { createRequestLoggingPlugin, logUnexpectedError } from './request-logging.ts';
+import { createResolverTimingPlugin, instrumentDatabase } from './subgraph-metrics.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { openDatabase, type SqliteDatabase, type StatementCounter } from './sqlite.ts';
 import { envInt, envKey, envPort, envString, type Env } from './config.ts';
@@ -62,6 +65,11 @@ export interface SubgraphConfig {
   logLevel: string;
   /** MAX_BODY_BYTES, default 1 MiB. */
   maxBodyBytes: number;
+  /**
+   * SHUTDOWN_DRAIN_MS, default 10000: on SIGTERM, how long in-flight requests may take to finish
+   * before their connections are cut; then the database is closed.
+   */
+  shutdownDrainMs: number;
 }
 
 export function readSubgraphConfig(module: Pick<SubgraphModule, 'name' | 'defaultPort'>, env: Env): Readonly<SubgraphConfig> {
@@ -72,6 +80,7 @@ export function readSubgraphConfig(module: Pick<SubgraphModule, 'name' | 'defaul
     databasePath: path.resolve(envString(env, 'DATABASE_PATH', path.join(dataDir, `${module.name}.sqlite`))),
     logLevel: envString(env, 'LOG_LEVEL', 'info'),
     maxBodyBytes: envInt(env, 'MAX_BODY_BYTES', 1024 * 1024, { min: 1024 }),
+    shutdownDrainMs: envInt(env, 'SHUTDOWN_DRAIN_MS', 10_000, { min: 0, max: 600_000 }),
   });
 }
 
@@ -79,9 +88,11 @@ export interface SubgraphServer {
   httpServer: http.Server;
   apollo: ApolloServer<object>;
   sqlite: SqliteDatabase;
+  /** This process's metrics, served on `/metrics`. */
+  registry: Registry;
   /** Starts listening; resolves with the bound port. */
   listen(port: number, host: string): Promise<number>;
-  /** Stops accepting, drains in-flight requests, stops Apollo, closes the database. */
+  /** Stops accepting, drains in-flight requests (up to the drain deadline), stops Apollo, closes the database. */
   close(): Promise<void>;
 }
 
@@ -89,28 +100,52 @@ export interface SubgraphServerDeps {
   sqlite: SqliteDatabase;
   logger: Logger;
   maxBodyBytes?: number;
+  /** Drain deadline on close (default 10 s). */
+  shutdownDrainMs?: number;
+  /** Where metrics go (default a fresh registry with process metrics). */
+  registry?: Registry;
+}
+
+export interface SubgraphApolloOptions {
+  /** When given, request metrics and resolver timings are recorded here. */
+  registry?: Registry;
 }
 
 /** Builds the Apollo server for a module over an open database. No listening, no side effects. */
-export function createSubgraphApollo<TContext extends object>(module: SubgraphModule<TContext>, logger: Logger): ApolloServer<TContext> {
+export function createSubgraphApollo<TContext extends object>(
+  module: SubgraphModule<TContext>,
+  logger: Logger,
+  { registry }: SubgraphApolloOptions = {},
+): ApolloServer<TContext> {
+  const schema = buildSubgraphSchema({ typeDefs: loadTypeDefs(module), resolvers: module.resolvers as GraphQLResolverMap<unknown> });
   return new ApolloServer<TContext>({
-    schema: buildSubgraphSchema({ typeDefs: loadTypeDefs(module), resolvers: module.resolvers as GraphQLResolverMap<unknown> }),
+    schema,
     includeStacktraceInErrorResponses: false,
-    // Inline tracing only serves Apollo's hosted studio, which nothing here reports to.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
-    formatError: (formatted, error) =>
-      maskError(formatted, () => logger.error({ err: unwrapResolverError(error), path: formatted.path }, 'unexpected resolver error')),
+    // The process stops Apollo itself, after draining HTTP (see close); Apollo's own signal handler
+    // would stop it while requests are still in flight.
+    stopOnTerminationSignals: false,
+    plugins: [
+      // Inline tracing only serves Apollo's hosted studio, which nothing here reports to.
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      // Logs unexpected errors with their stack and the request id (formatError only as a fallback).
+      createRequestLoggingPlugin<TContext>(logger),
+      ...(registry ? [createGraphQLMetricsPlugin<TContext>(registry), createResolverTimingPlugin<TContext>(schema, registry)] : []),
+    ],
+    formatError: (formatted, error) => maskError(formatted, () => logUnexpectedError(logger, error, formatted.path)),
   });
 }
 
 export async function createSubgraphServer<TContext extends object>(
   module: SubgraphModule<TContext>,
-  { sqlite, logger, maxBodyBytes = 1024 * 1024 }: SubgraphServerDeps,
+  { sqlite, logger, maxBodyBytes = 1024 * 1024, shutdownDrainMs = 10_000, registry = createMetricsRegistry(module.name) }: SubgraphServerDeps,
 ): Promise<SubgraphServer> {
-  const apollo = createSubgraphApollo(module, logger);
+  instrumentDatabase(sqlite, registry);
+  const apollo = createSubgraphApollo(module, logger, { registry });
   await apollo.start();
   const contextFor = module.createContextFactory(sqlite);
   const ready = (_req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (isDraining(httpServer)) return sendJson(res, 503, { status: 'draining', subgraph: module.name });
     try {
       sqlite.prepare('SELECT 1').get();
       sendJson(res, 200, { status: 'ready', subgraph: module.name, database: 'ok' });
@@ -127,18 +162,25 @@ export async function createSubgraphServer<TContext extends object>(
       '/health': ready,
       '/health/ready': ready,
       '/health/live': (_req, res) => sendJson(res, 200, { status: 'live', subgraph: module.name }),
+      '/metrics': metricsRoute(registry),
     },
   });
+  let closing: Promise<void> | undefined;
   return {
     httpServer,
     apollo: apollo as unknown as ApolloServer<object>,
     sqlite,
+    registry,
     listen: (port, host) => listen(httpServer, port, host),
-    close: async () => {
-      await closeServer(httpServer);
-      await apollo.stop();
-      sqlite.close();
-    },
+    close: () =>
+      (closing ??= (async () => {
+        const drained = await closeServer(httpServer, { drainMs: shutdownDrainMs });
+        if (drained.forced) logger.warn({ drainMs: shutdownDrainMs }, 'drain deadline passed; open connections were cut');
+        else logger.info({ durationMs: drained.durationMs }, 'drained in-flight requests');
+        await apollo.stop();
+        sqlite.close();
+        logger.info('database closed');
+      })()),
   };
 }
 
@@ -153,7 +195,7 @@ export async function runSubgraph<TContext extends object>(module: SubgraphModul
     logger = createLogger(module.name, config.logLevel);
     const counter: StatementCounter | undefined = env.COUNT_SQL_STATEMENTS === 'true' ? { count: 0 } : undefined;
     const sqlite = openDatabase({ path: config.databasePath, migrationsFolder: module.migrationsFolder, ...(counter ? { counter } : {}) });
-    const server = await createSubgraphServer(module, { sqlite, logger, maxBodyBytes: config.maxBodyBytes });
+    const server = await createSubgraphServer(module, { sqlite, logger, maxBodyBytes: config.maxBodyBytes, shutdownDrainMs: config.shutdownDrainMs });
     const port = await server.listen(config.port, config.host);
     logger.info({ url: `http://${config.host}:${port}/graphql`, database: config.databasePath }, `${module.title} subgraph listening`);
     stopOnSignals(logger, () => server.close());

@@ -1,0 +1,166 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { GraphQLError } from 'graphql';
+import { createLogger } from '@village-graph/shared';
+import { DepartmentDataSource } from '../src/department-data-source.ts';
+import { CircuitBreaker } from '../src/resilience/circuit-breaker.ts';
+import { RetryBudget } from '../src/resilience/retry.ts';
+import type { GatewayContext } from '../src/plugins/request-id.ts';
+
+/** A stand-in department on a free loopback port; `answer` decides what each request gets. */
+type Answer = (req: http.IncomingMessage, res: http.ServerResponse, n: number) => void;
+const servers: http.Server[] = [];
+async function department(answer: Answer) {
+  const seen: http.IncomingHttpHeaders[] = [];
+  const server = http.createServer((req, res) => {
+    seen.push(req.headers);
+    req.resume();
+    req.on('end', () => answer(req, res, seen.length));
+  });
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, seen };
+}
+afterEach(async () => {
+  for (const server of servers.splice(0)) {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
+
+const json = (res: http.ServerResponse, status: number, body: unknown) => {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+};
+const ok: Answer = (_req, res) => json(res, 200, { data: { region: { name: '永红村委会' } } });
+
+function source(url: string, { timeoutMs = 2000, retries = 2, failureThreshold = 5 } = {}) {
+  return new DepartmentDataSource({
+    name: 'health',
+    url,
+    logger: createLogger('gateway', 'silent'),
+    timeoutMs,
+    breaker: new CircuitBreaker({ failureThreshold, openMs: 60_000 }),
+    retry: { retries, backoffMs: 1, budget: new RetryBudget(0.1) },
+  });
+}
+
+const context: GatewayContext = {
+  requestId: 'req-42',
+  traceparent: { traceId: '4bf92f3577b34da6a3ce929d0e0e4736', parentId: '00f067aa0ba902b7', flags: '01' },
+  logger: createLogger('gateway', 'silent'),
+};
+
+/** What the gateway passes for one fetch of a client operation of the given type. */
+const call = (operation: 'query' | 'mutation', variables: Record<string, unknown> = {}) =>
+  ({
+    kind: 'incoming operation',
+    request: { query: `${operation} Op__health__0 { region { name } }`, variables },
+    incomingRequestContext: { operation: { operation } },
+    context,
+  }) as unknown as GraphQLDataSourceProcessOptions<GatewayContext>;
+
+const failure = async (promise: Promise<unknown>) => {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(GraphQLError);
+  return error as GraphQLError;
+};
+
+describe('a department data source', () => {
+  it('passes the request id and the trace on to the department', async () => {
+    const dept = await department(ok);
+    const response = await source(dept.url).process(call('query'));
+    expect(response.data).toEqual({ region: { name: '永红村委会' } });
+    expect(dept.seen[0]!['x-request-id']).toBe('req-42');
+    const traceparent = dept.seen[0]!.traceparent as string;
+    expect(traceparent).toMatch(/^00-4bf92f3577b34da6a3ce929d0e0e4736-[0-9a-f]{16}-01$/);
+    expect(traceparent).not.toContain('00f067aa0ba902b7');
+  });
+
+  it('gives up on a department that does not answer in time, naming it', async () => {
+    const dept = await department(() => {});
+    const started = Date.now();
+    const error = await failure(source(dept.url, { timeoutMs: 200 }).process(call('query')));
+    expect(Date.now() - started).toBeLessThan(1500);
+    expect(error.extensions).toEqual({ code: 'SUBGRAPH_TIMEOUT', subgraph: 'health' });
+    expect(error.message).toMatch(/health .*200 ms/);
+    // A timeout is not retried: the department is hanging, not flapping.
+    expect(dept.seen).toHaveLength(1);
+  });
+
+  it('refuses answers that are not GraphQL responses as SUBGRAPH_ERROR', async () => {
+    const garbage: Answer[] = [
+      (_req, res) => {
+        res.writeHead(200, { 'content-type': 'text/html' });
+        res.end('<html>proxy error</html>');
+      },
+      (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('{"data": {"region": ');
+      },
+      (_req, res) => json(res, 200, { hello: 'world' }),
+      (_req, res) => json(res, 200, { data: 'nope' }),
+      (_req, res) => json(res, 200, { data: { _entities: [{ name: 'a' }] } }),
+    ];
+    for (const answer of garbage) {
+      const dept = await department(answer);
+      const error = await failure(source(dept.url).process(call('query', { representations: [{ __typename: 'Region' }, { __typename: 'Region' }] })));
+      expect(error.extensions).toEqual({ code: 'SUBGRAPH_ERROR', subgraph: 'health' });
+    }
+  });
+
+  it('passes on the GraphQL errors of a department that refused the request', async () => {
+    const dept = await department((_req, res) => json(res, 400, { errors: [{ message: 'Variable "$c" is required.', extensions: { code: 'BAD_USER_INPUT' } }] }));
+    const response = await source(dept.url).process(call('query'));
+    expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('retries a query after dropped connections and 503, but never a mutation', async () => {
+    const flaky: Answer = (_req, res, n) => {
+      if (n === 1) res.socket?.destroy();
+      else if (n === 2) json(res, 503, { error: 'busy' });
+      else ok(_req, res, n);
+    };
+    const forQuery = await department(flaky);
+    expect((await source(forQuery.url).process(call('query'))).data).toEqual({ region: { name: '永红村委会' } });
+    expect(forQuery.seen).toHaveLength(3);
+
+    const forMutation = await department(flaky);
+    const error = await failure(source(forMutation.url).process(call('mutation')));
+    expect(error.extensions).toEqual({ code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'health' });
+    expect(forMutation.seen).toHaveLength(1);
+  });
+
+  it('names an unreachable department SUBGRAPH_UNAVAILABLE', async () => {
+    const dept = await department(ok);
+    await new Promise((resolve) => servers.pop()!.close(resolve));
+    const error = await failure(source(dept.url, { retries: 0 }).process(call('query')));
+    expect(error.extensions).toEqual({ code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'health' });
+    expect(error.message).not.toMatch(/127\.0\.0\.1|ECONNREFUSED/);
+  });
+
+  it('reports the failure itself when its own retries open the breaker', async () => {
+    const dept = await department((_req, res) => res.socket?.destroy());
+    const data = source(dept.url, { retries: 2, failureThreshold: 2 });
+    const error = await failure(data.process(call('query')));
+    expect(error.extensions).toEqual({ code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'health' });
+    expect(dept.seen).toHaveLength(2);
+    expect((await failure(data.process(call('query')))).extensions.code).toBe('SUBGRAPH_CIRCUIT_OPEN');
+  });
+
+  it('stops calling a failing department once its breaker opens', async () => {
+    const dept = await department((_req, res) => json(res, 500, { error: 'boom' }));
+    const data = source(dept.url, { retries: 0, failureThreshold: 3 });
+    for (let i = 0; i < 3; i++) expect((await failure(data.process(call('query')))).extensions.code).toBe('SUBGRAPH_ERROR');
+    const started = Date.now();
+    const error = await failure(data.process(call('query')));
+    expect(error.extensions).toEqual({ code: 'SUBGRAPH_CIRCUIT_OPEN', subgraph: 'health' });
+    expect(Date.now() - started).toBeLessThan(50);
+    expect(dept.seen).toHaveLength(3);
+  });
+});
