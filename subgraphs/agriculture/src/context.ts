@@ -1,12 +1,12 @@
 import type { IncomingRequestInfo } from '@village-graph/shared';
-import { createLoaders, type Loaders } from './loaders.ts';
+import { createLoaders, type Loaders, type Queries } from './loaders.ts';
 
 export interface AgricultureContext {
   loaders: Loaders;
   request: IncomingRequestInfo;
 }
 
-export const createContext = (queries: Parameters<typeof createLoaders>[0], request: IncomingRequestInfo): AgricultureContext => ({
+export const createContext = (queries: Queries, request: IncomingRequestInfo): AgricultureContext => ({
   loaders: createLoaders(queries),
   request,
 });

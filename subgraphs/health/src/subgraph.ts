@@ -1,19 +1,22 @@
-import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { defineSubgraph, subgraphPaths } from '@village-graph/shared';
-import * as schema from './db/schema.ts';
+import { createQueries } from './queries.ts';
 import { createContext, type HealthContext } from './context.ts';
-import { Region } from './resolvers/region.ts';
+import { resolvers } from './resolvers/index.ts';
 
-/** Health (卫健): village clinics, doctors, health records and follow-ups. */
+/**
+ * Health (卫健): village clinics and doctors, public-health committees, resident health records,
+ * chronic-disease follow-ups, severe mental disorder management, family-doctor contracts and
+ * elderly health management.
+ */
 export const health = defineSubgraph<HealthContext>({
   name: 'health',
   title: 'Health (卫健)',
   defaultPort: 4005,
   ...subgraphPaths(import.meta.url),
-  resolvers: { Region },
+  resolvers,
   createContextFactory: (sqlite) => {
-    const db = drizzle(sqlite, { schema });
-    return (request) => createContext(db, request);
+    const queries = createQueries(sqlite);
+    return (request) => createContext(queries, request);
   },
 });
 

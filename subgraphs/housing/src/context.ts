@@ -1,5 +1,5 @@
 import type { IncomingRequestInfo } from '@village-graph/shared';
-import { createLoaders, type Db, type Loaders } from './loaders.ts';
+import { createLoaders, type Db, type Loaders, type Queries } from './loaders.ts';
 
 export interface HousingContext {
   db: Db;
@@ -7,4 +7,8 @@ export interface HousingContext {
   request: IncomingRequestInfo;
 }
 
-export const createContext = (db: Db, request: IncomingRequestInfo): HousingContext => ({ db, loaders: createLoaders(db), request });
+export const createContext = (db: Db, queries: Queries, request: IncomingRequestInfo): HousingContext => ({
+  db,
+  loaders: createLoaders(db, queries),
+  request,
+});

@@ -1,5 +1,5 @@
 import type { IncomingRequestInfo } from '@village-graph/shared';
-import { createLoaders, type Db, type Loaders } from './loaders.ts';
+import { createLoaders, type Db, type Loaders, type Queries } from './loaders.ts';
 
 export interface JusticeContext {
   db: Db;
@@ -7,4 +7,8 @@ export interface JusticeContext {
   request: IncomingRequestInfo;
 }
 
-export const createContext = (db: Db, request: IncomingRequestInfo): JusticeContext => ({ db, loaders: createLoaders(db), request });
+export const createContext = (db: Db, queries: Queries, request: IncomingRequestInfo): JusticeContext => ({
+  db,
+  loaders: createLoaders(db, queries),
+  request,
+});

@@ -1,17 +1,25 @@
-import { isRegionCode, parsePageArgs, toConnection, type PageArgs } from '@village-graph/shared';
+import { isRegionCode, regionLevel, type PageArgs } from '@village-graph/shared';
 import type { AgricultureContext } from '../context.ts';
+import { ROLLUP_COLUMNS, toAgricultureStatistics, type RollupSums } from '../statistics.ts';
+import { regionConnection } from './lists.ts';
+import { cooperativeFilters, type CooperativeListArgs } from './cooperative.ts';
+
+type RegionRef = { code: string };
+const NO_FACTS = Object.fromEntries(ROLLUP_COLUMNS.map((c) => [c, 0])) as RollupSums;
 
 export const Region = {
-  /** Agriculture holds no per-region row to load: its region fields are lists resolved in batches. */
-  __resolveReference: (ref: { code: string }) => ({ code: ref.code }),
+  /** Agriculture holds no per-region row to load: its region fields are loaded in batches. */
+  __resolveReference: (ref: RegionRef) => ({ code: ref.code }),
 
-  cooperatives: async (region: { code: string }, args: PageArgs, ctx: AgricultureContext) => {
-    const page = parsePageArgs(args);
-    if (!isRegionCode(region.code)) return toConnection([], page, 0, () => '');
-    const [rows, total] = await Promise.all([
-      ctx.loaders.cooperativePage.load({ regionCode: region.code, limit: page.limit, afterId: page.afterKey }),
-      ctx.loaders.cooperativeCount.load(region.code),
-    ]);
-    return toConnection(rows, page, total, (r) => r.id);
+  cooperatives: (region: RegionRef, args: PageArgs & CooperativeListArgs, ctx: AgricultureContext) => {
+    // A malformed code from another subgraph names no region: an empty page, not an error.
+    const code = isRegionCode(region.code) ? region.code : '999999999999';
+    return regionConnection(ctx.loaders.cooperatives, code, args, cooperativeFilters(args), (r) => r.id);
   },
+
+  villageAgriculture: (region: RegionRef, _args: unknown, ctx: AgricultureContext) =>
+    isRegionCode(region.code) && regionLevel(region.code) === 'VILLAGE' ? ctx.loaders.villageAgricultureByCode.load(region.code) : null,
+
+  agricultureStatistics: async (region: RegionRef, _args: unknown, ctx: AgricultureContext) =>
+    toAgricultureStatistics(isRegionCode(region.code) ? await ctx.loaders.statistics.load(region.code) : NO_FACTS),
 };

@@ -1,15 +1,51 @@
-import type { MediationCommitteeRow } from '../db/schema.ts';
+import { isRegionCode, parsePageArgs, regionLevel, toConnection, type PageArgs } from '@village-graph/shared';
+import { disputeParams } from '../filters.ts';
+import { loadConnection } from '../paging.ts';
+import { toJusticeStatistics } from '../statistics.ts';
 import type { JusticeContext } from '../context.ts';
 
-interface JusticeRegion {
+interface RegionRef {
   code: string;
-  mediationCommittee: MediationCommitteeRow | null;
+}
+
+const isVillage = (code: string) => isRegionCode(code) && regionLevel(code) === 'VILLAGE';
+
+/** The township whose contact point serves a region: itself, or a village's township. */
+function contactPointTownship(code: string): string | null {
+  if (!isRegionCode(code)) return null;
+  const level = regionLevel(code);
+  if (level === 'TOWNSHIP') return code;
+  if (level === 'VILLAGE') return `${code.slice(0, 9)}000`;
+  return null;
 }
 
 export const Region = {
-  /** Justice's view of a region: its own facts about it, loaded in one batch per request. */
-  __resolveReference: async (ref: { code: string }, ctx: JusticeContext): Promise<JusticeRegion> => ({
-    code: ref.code,
-    mediationCommittee: await ctx.loaders.mediationCommitteeByVillage.load(ref.code),
-  }),
+  /** Justice holds facts about regions, not the regions themselves: every field loads in batches. */
+  __resolveReference: (ref: RegionRef): RegionRef => ({ code: ref.code }),
+
+  mediationCommittee: (region: RegionRef, _: unknown, ctx: JusticeContext) =>
+    isVillage(region.code) ? ctx.loaders.mediationCommitteeByVillage.load(region.code) : null,
+
+  mediators: (region: RegionRef, _: unknown, ctx: JusticeContext) =>
+    isVillage(region.code) ? ctx.loaders.mediatorsByVillage.load(region.code) : [],
+
+  legalAdviser: (region: RegionRef, _: unknown, ctx: JusticeContext) =>
+    isVillage(region.code) ? ctx.loaders.legalAdviserByVillage.load(region.code) : null,
+
+  legalAidContactPoint: (region: RegionRef, _: unknown, ctx: JusticeContext) => {
+    const township = contactPointTownship(region.code);
+    return township ? ctx.loaders.contactPointByTownship.load(township) : null;
+  },
+
+  ruleOfLawModel: (region: RegionRef, _: unknown, ctx: JusticeContext) =>
+    isVillage(region.code) ? ctx.loaders.ruleOfLawModelByVillage.load(region.code) : null,
+
+  openDisputes: (region: RegionRef, args: PageArgs & { type?: string | null }, ctx: JusticeContext) => {
+    const page = parsePageArgs(args);
+    if (!isRegionCode(region.code)) return toConnection([], page, 0, () => '');
+    return loadConnection(ctx.loaders.openDisputesUnder, region.code, page, disputeParams({ type: args.type }));
+  },
+
+  justiceStatistics: async (region: RegionRef, _: unknown, ctx: JusticeContext) =>
+    toJusticeStatistics(await ctx.loaders.statistics.load(region.code)),
 };
