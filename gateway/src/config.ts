@@ -1,5 +1,7 @@
 import path from 'node:path';
-import { envBoolean, envInt, envPort, envString, ConfigError, type Env, repoRoot } from '@village-graph/shared';
+import fs from 'node:fs';
+import { envBoolean, envEnum, envInt, envOptional, envPort, envString, ConfigError, type Env, repoRoot } from '@village-graph/shared';
+import type { AuthenticationConfig } from './auth/authenticate.ts';
 
 /** Everything the gateway reads from its environment, validated once at start-up. */
 export interface GatewayConfig {
@@ -57,6 +59,23 @@ export interface GatewayConfig {
   logLevel: string;
   /** MAX_BODY_BYTES, default 1 MiB. */
   maxBodyBytes: number;
+  /**
+   * GATEWAY_MODE, default development. In production, anonymous callers get no introspection (the
+   * explorer and the published schema are for signed-in users).
+   */
+  mode: 'development' | 'production';
+  /**
+   * How callers' bearer tokens are verified. AUTH_JWT_ALGORITHM (default HS256 — development only;
+   * RS256 or ES256 in production), AUTH_JWT_SECRET (HS256, ≥ 32 bytes), AUTH_JWT_PUBLIC_KEY_PATH or
+   * AUTH_JWKS_PATH (RS256/ES256), AUTH_JWT_ISSUER (default village-graph-dev), AUTH_JWT_AUDIENCE
+   * (default village-graph). With no key at all, every caller is public and a bearer token is refused.
+   */
+  authentication: AuthenticationConfig | null;
+  /**
+   * GATEWAY_IDENTITY_PRIVATE_KEY_PATH: the ES256 key the gateway signs the identity it forwards to
+   * departments with. Without it departments see every caller as public.
+   */
+  identityPrivateKeyPath: string | null;
 }
 
 const URL_PREFIX = 'SUBGRAPH_URL_';
@@ -99,5 +118,32 @@ export function readGatewayConfig(env: Env): Readonly<GatewayConfig> {
     shutdownDrainMs: envInt(env, 'SHUTDOWN_DRAIN_MS', 10_000, { min: 0, max: 600_000 }),
     logLevel: envString(env, 'LOG_LEVEL', 'info'),
     maxBodyBytes: envInt(env, 'MAX_BODY_BYTES', 1024 * 1024, { min: 1024 }),
+    mode: envEnum(env, 'GATEWAY_MODE', ['development', 'production'] as const, 'development'),
+    authentication: readAuthentication(env),
+    identityPrivateKeyPath: readableFile(env, 'GATEWAY_IDENTITY_PRIVATE_KEY_PATH'),
   });
+}
+
+function readableFile(env: Env, name: string): string | null {
+  const value = envOptional(env, name);
+  if (value === undefined) return null;
+  const file = path.resolve(value);
+  if (!fs.existsSync(file)) throw new ConfigError(`${name} names a file that does not exist: ${file}`);
+  return file;
+}
+
+function readAuthentication(env: Env): AuthenticationConfig | null {
+  const algorithm = envEnum(env, 'AUTH_JWT_ALGORITHM', ['HS256', 'RS256', 'ES256'] as const, 'HS256');
+  const secret = envOptional(env, 'AUTH_JWT_SECRET');
+  const publicKeyPath = readableFile(env, 'AUTH_JWT_PUBLIC_KEY_PATH');
+  const jwksPath = readableFile(env, 'AUTH_JWKS_PATH');
+  const issuer = envString(env, 'AUTH_JWT_ISSUER', 'village-graph-dev');
+  const audience = envString(env, 'AUTH_JWT_AUDIENCE', 'village-graph');
+  if (algorithm === 'HS256') {
+    if (secret === undefined) return null;
+    if (Buffer.byteLength(secret) < 32) throw new ConfigError('AUTH_JWT_SECRET must be at least 32 bytes.');
+    return { algorithm, secret, issuer, audience };
+  }
+  if (!publicKeyPath && !jwksPath) throw new ConfigError(`AUTH_JWT_ALGORITHM=${algorithm} needs AUTH_JWT_PUBLIC_KEY_PATH or AUTH_JWKS_PATH.`);
+  return { algorithm, issuer, audience, ...(publicKeyPath ? { publicKeyPath } : {}), ...(jwksPath ? { jwksPath } : {}) };
 }

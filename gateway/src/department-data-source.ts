@@ -76,8 +76,8 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext
     this.fetcher = fetcherWithTimeout(options.timeoutMs);
   }
 
-  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    if (options.request.http) forwardRequestIdentity(options.request.http.headers, options.context as Partial<GatewayContext>);
+  override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    if (options.request.http) await forwardRequestIdentity(options.request.http.headers, options.context as Partial<GatewayContext>);
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource['process']> {

@@ -15,7 +15,14 @@ import {
   metricsRoute,
   type Logger,
 } from '@village-graph/shared';
+import fs from 'node:fs';
+import { createIdentitySigner } from '@village-graph/shared';
 import type { GatewayConfig } from './config.ts';
+import { createAuthenticator } from './auth/authenticate.ts';
+import { createAuthorizationPlugin } from './auth/authorization-plugin.ts';
+import { createCallerResolver } from './auth/caller.ts';
+import { prepareSupergraph } from './auth/supergraph-security.ts';
+import { MAX_PARSER_TOKENS, createOperationLimitsPlugin } from './plugins/operation-limits.ts';
 import { DepartmentDataSource } from './department-data-source.ts';
 import { createHealthRoutes } from './plugins/health.ts';
 import { createGatewayMetrics } from './plugins/metrics.ts';
@@ -52,6 +59,10 @@ export async function createGateway(config: GatewayConfig, logger: Logger, optio
   // constructed. Nothing may leave this machine, so it is set here, never left to the caller.
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const registry = options.registry ?? createMetricsRegistry('gateway');
+  const authenticate = config.authentication ? await createAuthenticator(config.authentication) : null;
+  const sign = config.identityPrivateKeyPath ? await createIdentitySigner(fs.readFileSync(config.identityPrivateKeyPath, 'utf8')) : null;
+  if (!authenticate) logger.warn('no caller authentication configured (AUTH_JWT_*): every caller is public');
+  if (!sign) logger.warn('no GATEWAY_IDENTITY_PRIVATE_KEY_PATH: departments will see every caller as public');
 
   const urlOf = (name: string, url: string | undefined): string => {
     const target = config.subgraphUrlOverrides[envKey(name)] ?? url;
@@ -89,6 +100,8 @@ export async function createGateway(config: GatewayConfig, logger: Logger, optio
     watch: config.supergraphWatch,
     debounceMs: config.supergraphWatchDebounceMs,
     logger,
+    // Marks the authorization features this gateway enforces itself (see auth/supergraph-security.ts).
+    prepare: prepareSupergraph,
     validate: (supergraphSdl) => validateSupergraph(supergraphSdl, urlOf),
     onReload: (reload) => metrics.supergraphReload(reload.result),
   });
@@ -120,7 +133,17 @@ export async function createGateway(config: GatewayConfig, logger: Logger, optio
     // close() stops Apollo after draining HTTP; Apollo's own signal handler would stop it while
     // requests are still in flight.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), createRequestLoggingPlugin<GatewayContext>(logger), metrics.plugin],
+    // Anonymous introspection is decided per role by the operation-limits plugin.
+    introspection: true,
+    // The parser stops at the largest token budget of any role; the caller's own budget is checked next.
+    parseOptions: { maxTokens: MAX_PARSER_TOKENS },
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      createRequestLoggingPlugin<GatewayContext>(logger),
+      metrics.plugin,
+      createOperationLimitsPlugin<GatewayContext>((c) => c.caller.identity, { introspectionForPublic: config.mode === 'development' }),
+      createAuthorizationPlugin<GatewayContext>((c) => c.caller.identity, (c) => c.caller.refusal),
+    ],
     // Unexpected errors are logged, with the request id, by the request-logging plugin; this only
     // catches what no plugin hook saw.
     formatError: (formatted, error) => maskError(formatted, () => logUnexpectedError(logger, error, formatted.path)),
@@ -132,7 +155,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger, optio
     apollo,
     logger,
     maxBodyBytes: config.maxBodyBytes,
-    context: createGatewayContext(logger),
+    context: createGatewayContext(logger, createCallerResolver(authenticate, sign)),
     routes: {
       ...createHealthRoutes({
         server: () => httpServer,

@@ -56,6 +56,11 @@ export interface SupergraphFileSourceOptions {
   watch: boolean;
   debounceMs: number;
   logger: Logger;
+  /**
+   * Turns the file's text into what the gateway executes (e.g. marks the security features this
+   * gateway enforces itself); runs before validation, at start-up and on every reload.
+   */
+  prepare?(supergraphSdl: string): string;
   /** Throws with a reason when a supergraph must not be served; runs before every swap (not at start-up). */
   validate(supergraphSdl: string): Promise<void>;
   /** Called after each attempted reload. */
@@ -80,6 +85,7 @@ export interface SupergraphFileSource {
  */
 export function createSupergraphFileSource(options: SupergraphFileSourceOptions): SupergraphFileSource {
   const { path: file, logger } = options;
+  const prepare = options.prepare ?? ((text: string) => text);
   let current: SupergraphStatus | undefined;
   let update: ((supergraphSdl: string) => void) | undefined;
   let lastRejectedId: string | undefined;
@@ -104,8 +110,9 @@ export function createSupergraphFileSource(options: SupergraphFileSourceOptions)
     if (id === current.id || id === lastRejectedId) return undefined;
     const started = Date.now();
     try {
-      await options.validate(text);
-      update(text);
+      const executable = prepare(text);
+      await options.validate(executable);
+      update(executable);
     } catch (error) {
       lastRejectedId = id;
       const message = error instanceof Error ? error.message : String(error);
@@ -135,7 +142,7 @@ export function createSupergraphFileSource(options: SupergraphFileSourceOptions)
       const text = fs.readFileSync(file, 'utf8');
       update = apply;
       current = { path: file, id: idOf(text), loadedAt: new Date().toISOString(), subgraphs: subgraphsOf(text), watching: false };
-      if (!options.watch) return { supergraphSdl: text };
+      if (!options.watch) return { supergraphSdl: prepare(text) };
 
       let timer: NodeJS.Timeout | undefined;
       const watcher = fs.watch(path.dirname(file), { persistent: false }, () => {
@@ -145,7 +152,7 @@ export function createSupergraphFileSource(options: SupergraphFileSourceOptions)
       watcher.on('error', (error) => logger.error({ path: file, err: error }, 'cannot watch the supergraph file; reloads are off'));
       current.watching = true;
       return {
-        supergraphSdl: text,
+        supergraphSdl: prepare(text),
         cleanup: async () => {
           clearTimeout(timer);
           watcher.close();

@@ -38,7 +38,7 @@ beforeAll(async () => {
     { name: 'health', typeDefs: health.typeDefs, url: 'http://health' },
   ]);
   expect(composed.errors).toBeUndefined();
-  const { executableSdl, requirements } = prepareSupergraph(composed.supergraphSdl!);
+  const executableSdl = prepareSupergraph(composed.supergraphSdl!);
   const gateway = new ApolloGateway({
     supergraphSdl: executableSdl,
     buildService: ({ name }) => {
@@ -51,7 +51,7 @@ beforeAll(async () => {
       return source;
     },
   });
-  server = new ApolloServer({ gateway, plugins: [createAuthorizationPlugin(() => requirements, (c: { identity: Identity }) => c.identity)] });
+  server = new ApolloServer({ gateway, plugins: [createAuthorizationPlugin((c: { identity: Identity }) => c.identity)] });
   await server.start();
 });
 afterAll(() => server?.stop());

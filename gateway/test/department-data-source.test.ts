@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
-import { createLogger } from '@village-graph/shared';
+import { PUBLIC_IDENTITY, createLogger } from '@village-graph/shared';
 import { DepartmentDataSource } from '../src/department-data-source.ts';
 import { CircuitBreaker } from '../src/resilience/circuit-breaker.ts';
 import { RetryBudget } from '../src/resilience/retry.ts';
@@ -51,6 +51,11 @@ const context: GatewayContext = {
   requestId: 'req-42',
   traceparent: { traceId: '4bf92f3577b34da6a3ce929d0e0e4736', parentId: '00f067aa0ba902b7', flags: '01' },
   logger: createLogger('gateway', 'silent'),
+  caller: {
+    identity: { ...PUBLIC_IDENTITY, role: 'GRID_WORKER', subject: 'worker-1', regions: ['220112001201001'], requestId: 'req-42' },
+    identityToken: async () => 'signed-identity',
+    refusal: null,
+  },
 };
 
 /** What the gateway passes for one fetch of a client operation of the given type. */
@@ -72,7 +77,7 @@ const failure = async (promise: Promise<unknown>) => {
 };
 
 describe('a department data source', () => {
-  it('passes the request id and the trace on to the department', async () => {
+  it('passes the request id, the trace and the signed caller identity on to the department', async () => {
     const dept = await department(ok);
     const response = await source(dept.url).process(call('query'));
     expect(response.data).toEqual({ region: { name: '永红村委会' } });
@@ -80,6 +85,7 @@ describe('a department data source', () => {
     const traceparent = dept.seen[0]!.traceparent as string;
     expect(traceparent).toMatch(/^00-4bf92f3577b34da6a3ce929d0e0e4736-[0-9a-f]{16}-01$/);
     expect(traceparent).not.toContain('00f067aa0ba902b7');
+    expect(dept.seen[0]!['x-village-identity']).toBe('signed-identity');
   });
 
   it('gives up on a department that does not answer in time, naming it', async () => {

@@ -97,3 +97,4 @@ export { authorizationRulesOf, enforceSchemaAuthorization, refusalFor, scopesOf,
 export { SMALL_CELL_THRESHOLD, createSmallCellGuard, mustSuppressFor, suppressInGroup, suppressedError } from './statistics/small-cells.ts';
 export { createAccessRecorder, type AccessRecorder } from './audit/recorder.ts';
 export { canListWithin, canSeeRow, rowScopeOf, type RowScope } from './auth/row-scope.ts';
+export { type SubgraphRequest, createRequestContextFactory } from './subgraph-runtime.ts';

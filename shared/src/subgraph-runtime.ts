@@ -15,11 +15,30 @@ import { createRequestLoggingPlugin, logUnexpectedError } from './request-loggin
 import { createResolverTimingPlugin, instrumentDatabase } from './subgraph-metrics.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { openDatabase, type SqliteDatabase, type StatementCounter } from './sqlite.ts';
-import { envInt, envKey, envPort, envString, type Env } from './config.ts';
+import { ConfigError, envInt, envKey, envOptional, envPort, envString, type Env } from './config.ts';
+import { PUBLIC_IDENTITY, type Identity } from './auth/claims.ts';
+import { IDENTITY_HEADER, createIdentityVerifier } from './auth/gateway-identity.ts';
+import { enforceSchemaAuthorization } from './auth/subgraph-authorization.ts';
+import { createAccessLog, type AccessLog } from './audit/access-log.ts';
+import { createAccessRecorder, type AccessRecorder } from './audit/recorder.ts';
 import { exitOnStartupFailure, stopOnSignals } from './process.ts';
 import { defaultDataDir } from './paths.ts';
 
 export type { GraphQLResolverMap };
+
+/**
+ * What a department's context factory learns about a request: the HTTP facts, the caller's
+ * identity as the gateway vouched for it (the public identity when there is none or it is forged),
+ * and the recorder for reads of sensitive personal fields.
+ */
+export interface SubgraphRequest extends IncomingRequestInfo {
+  identity: Identity;
+  audit: AccessRecorder;
+}
+
+/** Where the runtime keeps the request on each department's context, for its own plugins. */
+const REQUEST = Symbol('village-graph.request');
+const requestOf = (context: object): SubgraphRequest => (context as { [REQUEST]: SubgraphRequest })[REQUEST];
 
 /**
  * The module contract every department's subgraph fulfils (`subgraphs/<name>/src/subgraph.ts`).
@@ -39,7 +58,7 @@ export interface SubgraphModule<TContext extends object = object> {
   migrationsFolder: string;
   resolvers: GraphQLResolverMap<TContext>;
   /** Called once per process with the open database; returns the per-request context factory. */
-  createContextFactory(sqlite: SqliteDatabase): (request: IncomingRequestInfo) => TContext;
+  createContextFactory(sqlite: SqliteDatabase): (request: SubgraphRequest) => TContext;
 }
 
 export const defineSubgraph = <TContext extends object>(module: SubgraphModule<TContext>): SubgraphModule<TContext> => module;
@@ -70,6 +89,11 @@ export interface SubgraphConfig {
    * before their connections are cut; then the database is closed.
    */
   shutdownDrainMs: number;
+  /**
+   * GATEWAY_IDENTITY_PUBLIC_KEY_PATH: the gateway's identity-signing public key (PEM). Without it
+   * every caller is served as public (only public data).
+   */
+  identityPublicKeyPath: string | null;
 }
 
 export function readSubgraphConfig(module: Pick<SubgraphModule, 'name' | 'defaultPort'>, env: Env): Readonly<SubgraphConfig> {
@@ -81,7 +105,15 @@ export function readSubgraphConfig(module: Pick<SubgraphModule, 'name' | 'defaul
     logLevel: envString(env, 'LOG_LEVEL', 'info'),
     maxBodyBytes: envInt(env, 'MAX_BODY_BYTES', 1024 * 1024, { min: 1024 }),
     shutdownDrainMs: envInt(env, 'SHUTDOWN_DRAIN_MS', 10_000, { min: 0, max: 600_000 }),
+    identityPublicKeyPath: existingFile(env, 'GATEWAY_IDENTITY_PUBLIC_KEY_PATH'),
   });
+}
+
+function existingFile(env: Env, name: string): string | null {
+  const value = envOptional(env, name);
+  if (value === undefined) return null;
+  if (!fs.existsSync(value)) throw new ConfigError(`${name} names a file that does not exist: ${path.resolve(value)}`);
+  return path.resolve(value);
 }
 
 export interface SubgraphServer {
@@ -104,6 +136,8 @@ export interface SubgraphServerDeps {
   shutdownDrainMs?: number;
   /** Where metrics go (default a fresh registry with process metrics). */
   registry?: Registry;
+  /** The gateway's identity-signing public key (PEM); without it every caller is public. */
+  identityPublicKeyPem?: string | null;
 }
 
 export interface SubgraphApolloOptions {
@@ -117,7 +151,11 @@ export function createSubgraphApollo<TContext extends object>(
   logger: Logger,
   { registry }: SubgraphApolloOptions = {},
 ): ApolloServer<TContext> {
-  const schema = buildSubgraphSchema({ typeDefs: loadTypeDefs(module), resolvers: module.resolvers as GraphQLResolverMap<unknown> });
+  // The department enforces its schema's @authenticated/@requiresScopes/@policy itself too.
+  const schema = enforceSchemaAuthorization(
+    buildSubgraphSchema({ typeDefs: loadTypeDefs(module), resolvers: module.resolvers as GraphQLResolverMap<unknown> }),
+    (context: object) => requestOf(context)?.identity ?? { ...PUBLIC_IDENTITY, requestId: 'unknown' },
+  );
   return new ApolloServer<TContext>({
     schema,
     includeStacktraceInErrorResponses: false,
@@ -130,6 +168,16 @@ export function createSubgraphApollo<TContext extends object>(
       ApolloServerPluginInlineTraceDisabled(),
       // Logs unexpected errors with their stack and the request id (formatError only as a fallback).
       createRequestLoggingPlugin<TContext>(logger),
+      // Appends what the request read to the department's access log once it is answered.
+      {
+        async requestDidStart() {
+          return {
+            async willSendResponse({ contextValue }) {
+              requestOf(contextValue)?.audit.flush();
+            },
+          };
+        },
+      },
       ...(registry ? [createGraphQLMetricsPlugin<TContext>(registry), createResolverTimingPlugin<TContext>(schema, registry)] : []),
     ],
     formatError: (formatted, error) => maskError(formatted, () => logUnexpectedError(logger, error, formatted.path)),
@@ -138,12 +186,13 @@ export function createSubgraphApollo<TContext extends object>(
 
 export async function createSubgraphServer<TContext extends object>(
   module: SubgraphModule<TContext>,
-  { sqlite, logger, maxBodyBytes = 1024 * 1024, shutdownDrainMs = 10_000, registry = createMetricsRegistry(module.name) }: SubgraphServerDeps,
+  { sqlite, logger, maxBodyBytes = 1024 * 1024, shutdownDrainMs = 10_000, registry = createMetricsRegistry(module.name), identityPublicKeyPem = null }: SubgraphServerDeps,
 ): Promise<SubgraphServer> {
   instrumentDatabase(sqlite, registry);
   const apollo = createSubgraphApollo(module, logger, { registry });
   await apollo.start();
-  const contextFor = module.createContextFactory(sqlite);
+  const contextFor = createRequestContextFactory(module, sqlite, identityPublicKeyPem ? await createIdentityVerifier(identityPublicKeyPem, (reason) => logger.warn({ reason }, 'identity not signed by the gateway; serving public data only')) : null);
+  if (!identityPublicKeyPem) logger.warn('no GATEWAY_IDENTITY_PUBLIC_KEY_PATH: every caller is served as public');
   const ready = (_req: http.IncomingMessage, res: http.ServerResponse) => {
     if (isDraining(httpServer)) return sendJson(res, 503, { status: 'draining', subgraph: module.name });
     try {
@@ -157,7 +206,7 @@ export async function createSubgraphServer<TContext extends object>(
     apollo,
     logger,
     maxBodyBytes,
-    context: async (request) => contextFor(request),
+    context: contextFor,
     routes: {
       '/health': ready,
       '/health/ready': ready,
@@ -185,6 +234,36 @@ export async function createSubgraphServer<TContext extends object>(
 }
 
 /**
+ * Builds each request's context: verifies the forwarded identity, opens an access recorder on the
+ * department's log, calls the department's factory and remembers the request on the context for
+ * the runtime's own plugins (authorization, audit flush).
+ */
+export function createRequestContextFactory<TContext extends object>(
+  module: SubgraphModule<TContext>,
+  sqlite: SqliteDatabase,
+  verify: ((token: string | undefined, requestId: string) => Promise<Identity>) | null,
+): (request: IncomingRequestInfo & { identity?: Identity }) => Promise<TContext> {
+  const departmentContext = module.createContextFactory(sqlite);
+  // Prepared on first use: a department's access_log table arrives with its own migration.
+  let log: AccessLog | undefined;
+  const accessLog = () => (log ??= createAccessLog(sqlite));
+  return async (request) => {
+    const header = request.headers[IDENTITY_HEADER];
+    const identity =
+      request.identity ?? (verify ? await verify(Array.isArray(header) ? header[0] : header, request.requestId) : { ...PUBLIC_IDENTITY, requestId: request.requestId });
+    let recorder: AccessRecorder | undefined;
+    const audit: AccessRecorder = {
+      read: (subject, fields) => (recorder ??= createAccessRecorder(accessLog(), identity)).read(subject, fields),
+      flush: () => recorder?.flush(),
+    };
+    const full: SubgraphRequest = { ...request, identity, audit };
+    const context = departmentContext(full);
+    Object.defineProperty(context, REQUEST, { value: full });
+    return context;
+  };
+}
+
+/**
  * `main()` of every subgraph: read config, open and migrate the database, listen, and on
  * SIGTERM/SIGINT drain and close. Exits 1 with a readable message on a start-up failure.
  */
@@ -195,7 +274,13 @@ export async function runSubgraph<TContext extends object>(module: SubgraphModul
     logger = createLogger(module.name, config.logLevel);
     const counter: StatementCounter | undefined = env.COUNT_SQL_STATEMENTS === 'true' ? { count: 0 } : undefined;
     const sqlite = openDatabase({ path: config.databasePath, migrationsFolder: module.migrationsFolder, ...(counter ? { counter } : {}) });
-    const server = await createSubgraphServer(module, { sqlite, logger, maxBodyBytes: config.maxBodyBytes, shutdownDrainMs: config.shutdownDrainMs });
+    const server = await createSubgraphServer(module, {
+      sqlite,
+      logger,
+      maxBodyBytes: config.maxBodyBytes,
+      shutdownDrainMs: config.shutdownDrainMs,
+      identityPublicKeyPem: config.identityPublicKeyPath ? fs.readFileSync(config.identityPublicKeyPath, 'utf8') : null,
+    });
     const port = await server.listen(config.port, config.host);
     logger.info({ url: `http://${config.host}:${port}/graphql`, database: config.databasePath }, `${module.title} subgraph listening`);
     stopOnSignals(logger, () => server.close());

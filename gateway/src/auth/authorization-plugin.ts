@@ -18,7 +18,7 @@ import {
 } from 'graphql';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { refusalFor, scopesOf, type Identity } from '@village-graph/shared';
-import type { AuthorizationRequirements } from './supergraph-security.ts';
+import { readRequirements, type AuthorizationRequirements } from './supergraph-security.ts';
 
 /**
  * Enforces the schema's @authenticated / @requiresScopes / @policy before the query is planned:
@@ -123,19 +123,30 @@ function dropPlaceholders(value: unknown): void {
 }
 
 export function createAuthorizationPlugin<TContext extends BaseContext>(
-  requirementsOf: () => AuthorizationRequirements,
   identityOf: (context: TContext) => Identity,
+  refusalOf: (context: TContext) => GraphQLError | null = () => null,
 ): ApolloServerPlugin<TContext> {
+  // The rules of the supergraph in service, re-read whenever the gateway loads a new one.
+  let requirements: AuthorizationRequirements = { fields: new Map(), types: new Map() };
   return {
+    async serverWillStart() {
+      return {
+        schemaDidLoadOrUpdate({ coreSupergraphSdl }) {
+          if (coreSupergraphSdl) requirements = readRequirements(coreSupergraphSdl);
+        },
+      };
+    },
     async requestDidStart() {
       let removals: Removal[] = [];
       return {
         async didResolveOperation(requestContext) {
+          // A bad token or bad purpose header refuses the whole request, with its own code.
+          const refusal = refusalOf(requestContext.contextValue);
+          if (refusal) throw refusal;
           const { document, operation, schema } = requestContext;
           if (!document || !operation) return;
           const identity = identityOf(requestContext.contextValue);
           const scopes = scopesOf(identity);
-          const requirements = requirementsOf();
           const fragments = new Map(
             document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
           );

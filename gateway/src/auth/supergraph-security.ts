@@ -23,8 +23,9 @@ export interface AuthorizationRequirements {
   types: Map<string, Requirement[]>;
 }
 
-export function prepareSupergraph(supergraphSdl: string): { executableSdl: string; requirements: AuthorizationRequirements } {
-  const document: DocumentNode = parse(supergraphSdl);
+/** The authorization rules a supergraph declares, by field and by type. */
+export function readRequirements(supergraphSdl: string | DocumentNode): AuthorizationRequirements {
+  const document = typeof supergraphSdl === 'string' ? parse(supergraphSdl) : supergraphSdl;
   const requirements: AuthorizationRequirements = { fields: new Map(), types: new Map() };
   for (const definition of document.definitions) {
     if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.INTERFACE_TYPE_DEFINITION) continue;
@@ -35,6 +36,12 @@ export function prepareSupergraph(supergraphSdl: string): { executableSdl: strin
       if (fieldLevel.length > 0) requirements.fields.set(`${definition.name.value}.${field.name.value}`, fieldLevel);
     }
   }
+  return requirements;
+}
+
+/** The supergraph @apollo/gateway will execute: the three features enforced here are no longer marked SECURITY. */
+export function prepareSupergraph(supergraphSdl: string): string {
+  const document: DocumentNode = parse(supergraphSdl);
   const executable = visit(document, {
     Directive(node) {
       if (node.name.value !== 'link') return undefined;
@@ -43,5 +50,5 @@ export function prepareSupergraph(supergraphSdl: string): { executableSdl: strin
       return { ...node, arguments: node.arguments?.filter((a) => a.name.value !== 'for') };
     },
   });
-  return { executableSdl: print(executable), requirements };
+  return print(executable);
 }
