@@ -6,6 +6,7 @@ import { subgraphUrlVariable } from '@village-graph/shared';
 import { departments } from '@village-graph/scripts/departments';
 import { databasePath, generateDataset, readManifest } from '@village-graph/scripts/dataset';
 import { entryPoints, startProcess, stopAll, waitUntilHealthy, type ManagedProcess } from '@village-graph/scripts/processes';
+import { ensureDevKeys, keyEnvironment, signDevToken, type DevTokenClaims } from '@village-graph/scripts/dev-keys';
 
 /**
  * Runs the whole graph as real processes on free loopback ports, over a dataset generated once per
@@ -76,10 +77,11 @@ export async function startGraph({ gatewayEnv = {}, subgraphEnv = {}, captureLog
   const subgraphUrls: Record<string, string> = {};
   const quiet = { quiet: true, captureOutput: captureLogs };
   const earlier = new Map<string, ManagedProcess[]>();
+  const keys = keyEnvironment(await ensureDevKeys(e2eDataDir));
 
   const launchSubgraph = async (name: string) => {
     const port = ports.get(name)!;
-    const env = { PORT: String(port), DATABASE_PATH: databasePath(e2eDataDir, name), LOG_LEVEL: 'silent', ...subgraphEnv };
+    const env = { PORT: String(port), DATABASE_PATH: databasePath(e2eDataDir, name), LOG_LEVEL: 'silent', ...keys.subgraph, ...subgraphEnv };
     const child = startProcess(name, entryPoints.subgraph(name), env, quiet);
     const previous = processes.get(name);
     if (previous) earlier.set(name, [...(earlier.get(name) ?? []), previous]);
@@ -95,7 +97,7 @@ export async function startGraph({ gatewayEnv = {}, subgraphEnv = {}, captureLog
     await Promise.all(departments.map((d) => launchSubgraph(d.name)));
     const gatewayPort = await freePort();
     const overrides = Object.fromEntries(departments.map((d) => [subgraphUrlVariable(d.name), subgraphUrls[d.name]!]));
-    const gateway = startProcess('gateway', entryPoints.gateway, { ...overrides, PORT: String(gatewayPort), LOG_LEVEL: 'silent', ...gatewayEnv }, quiet);
+    const gateway = startProcess('gateway', entryPoints.gateway, { ...overrides, ...keys.gateway, PORT: String(gatewayPort), LOG_LEVEL: 'silent', ...gatewayEnv }, quiet);
     processes.set('gateway', gateway);
     await waitUntilHealthy(`http://127.0.0.1:${gatewayPort}/health`, gateway, readyTimeoutMs);
     return {
@@ -130,6 +132,19 @@ export async function startGraph({ gatewayEnv = {}, subgraphEnv = {}, captureLog
     await stopAll([...processes.values()]);
     throw error;
   }
+}
+
+/** A development token for a persona, accepted by the graphs `startGraph` runs. */
+export async function tokenFor(claims: DevTokenClaims, expires = '10m'): Promise<string> {
+  return signDevToken((await ensureDevKeys(e2eDataDir)).jwtSecret, claims, expires);
+}
+
+/** Headers for a persona's request: bearer token and, when given, the declared purpose. */
+export async function personaHeaders(claims: DevTokenClaims, purpose?: { purpose: string; caseReference: string }): Promise<Record<string, string>> {
+  return {
+    authorization: `Bearer ${await tokenFor(claims)}`,
+    ...(purpose ? { 'x-purpose': purpose.purpose, 'x-case-reference': purpose.caseReference } : {}),
+  };
 }
 
 export interface GraphQLResponse<T = Record<string, unknown>> {

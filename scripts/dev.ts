@@ -12,6 +12,7 @@ import { defaultDataDir, envPort, envString, subgraphPortVariable, subgraphUrlVa
 import { departments } from './lib/departments.ts';
 import { DEFAULT_SCALE, DEFAULT_SEED, databasePath, generateDataset, readManifest } from './lib/dataset.ts';
 import { entryPoints, startProcess, stopAll, waitUntilHealthy, type ManagedProcess } from './lib/processes.ts';
+import { ensureDevKeys, keyEnvironment } from './lib/dev-keys.ts';
 
 const env = process.env;
 const host = envString(env, 'HOST', '127.0.0.1');
@@ -26,6 +27,7 @@ if (!readManifest(dataDir)) {
   await generateDataset({ dataDir, scale, seed });
 }
 
+const keys = keyEnvironment(await ensureDevKeys(dataDir));
 const running: ManagedProcess[] = [];
 let stopping = false;
 const shutdown = async (code: number) => {
@@ -47,6 +49,7 @@ try {
         PORT: String(port),
         HOST: host,
         DATABASE_PATH: databasePath(dataDir, department.name),
+        ...keys.subgraph,
       });
       running.push(child);
       void child.exited.then((code) => {
@@ -56,7 +59,7 @@ try {
       subgraphUrls[subgraphUrlVariable(department.name)] = `http://${host}:${port}/graphql`;
     }),
   );
-  const gateway = startProcess('gateway', entryPoints.gateway, { ...subgraphUrls, PORT: String(gatewayPort), HOST: host });
+  const gateway = startProcess('gateway', entryPoints.gateway, { ...subgraphUrls, ...keys.gateway, PORT: String(gatewayPort), HOST: host });
   running.push(gateway);
   void gateway.exited.then((code) => {
     if (!stopping) {
@@ -71,6 +74,7 @@ try {
   for (const department of departments) {
     console.log(`  ${department.name.padEnd(14)} ${subgraphUrls[subgraphUrlVariable(department.name)]}`);
   }
+  console.log(`\nSign in as any persona: pnpm token -- --role GRID_WORKER --region 220112001201001  (then Authorization: Bearer <token>)`);
   console.log('Press Ctrl-C to stop.\n');
 } catch (error) {
   console.error(`Could not start the graph: ${(error as Error).message}`);

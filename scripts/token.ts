@@ -6,9 +6,8 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { SignJWT } from 'jose';
 import { DEPARTMENTS, ROLES, defaultDataDir, identityFromClaims } from '@village-graph/shared';
-import { DEV_AUDIENCE, DEV_ISSUER, ensureDevKeys } from './lib/dev-keys.ts';
+import { ensureDevKeys, signDevToken } from './lib/dev-keys.ts';
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),
@@ -43,12 +42,4 @@ try {
   fail(`${(error as Error).message} (roles: ${ROLES.join(', ')}; departments: ${DEPARTMENTS.join(', ')}; regions are 12-digit codes or 15-digit grid codes)`);
 }
 const keys = await ensureDevKeys(path.resolve(values['data-dir']));
-const token = await new SignJWT(claims)
-  .setProtectedHeader({ alg: 'HS256' })
-  .setSubject(subject)
-  .setIssuer(DEV_ISSUER)
-  .setAudience(DEV_AUDIENCE)
-  .setIssuedAt()
-  .setExpirationTime(values.expires)
-  .sign(new TextEncoder().encode(process.env.AUTH_JWT_SECRET ?? keys.jwtSecret));
-console.log(token);
+console.log(await signDevToken(process.env.AUTH_JWT_SECRET ?? keys.jwtSecret, { subject, ...claims }, values.expires));

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { SignJWT } from 'jose';
 import { generateIdentityKeyPair } from '@village-graph/shared';
 
 /**
@@ -32,4 +33,32 @@ export async function ensureDevKeys(dataDir: string): Promise<DevKeys> {
     fs.writeFileSync(identityPublicKeyPath, pair.publicKeyPem);
   }
   return { jwtSecret: fs.readFileSync(secretPath, 'utf8').trim(), identityPrivateKeyPath, identityPublicKeyPath };
+}
+
+/** The environment that wires the keys into the processes of the graph. */
+export const keyEnvironment = (keys: DevKeys) => ({
+  gateway: { AUTH_JWT_SECRET: keys.jwtSecret, GATEWAY_IDENTITY_PRIVATE_KEY_PATH: keys.identityPrivateKeyPath },
+  subgraph: { GATEWAY_IDENTITY_PUBLIC_KEY_PATH: keys.identityPublicKeyPath },
+});
+
+/** Claims of a development token (see `identityFromClaims` for their meaning). */
+export interface DevTokenClaims {
+  subject: string;
+  role: string;
+  regions?: string[];
+  departments?: string[];
+  scopes?: string[];
+  resident?: string;
+}
+
+/** Signs a development token as `pnpm token` does. */
+export function signDevToken(secret: string, { subject, role, regions = [], departments = [], scopes = [], resident }: DevTokenClaims, expires = '8h'): Promise<string> {
+  return new SignJWT({ role, regions, departments, scopes, ...(resident ? { resident } : {}) })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(subject)
+    .setIssuer(DEV_ISSUER)
+    .setAudience(DEV_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(expires)
+    .sign(new TextEncoder().encode(secret));
 }
