@@ -1,9 +1,45 @@
 import DataLoader from 'dataloader';
 import { and, asc, count, gt, sql } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { byKey, groupByKey, inJsonList } from '@village-graph/shared';
-import { regions, type RegionRow } from './db/schema.ts';
+import { byKey, createSubtreeRollup, groupByKey, inJsonList, type SqliteDatabase } from '@village-graph/shared';
+import {
+  childDirectors,
+  childSupervisors,
+  committeeMembers,
+  deliberationPilotVillages,
+  gridWorkers,
+  grids,
+  households,
+  regions,
+  residentCareCategories,
+  residents,
+  serviceCentres,
+  socialWorkStations,
+  subcommittees,
+  villageRules,
+  SUBCOMMITTEE_TYPES,
+  type CareCategory,
+  type ChildDirectorRow,
+  type ChildSupervisorRow,
+  type CommitteeMemberRow,
+  type DeliberationRow,
+  type DisclosureRow,
+  type ElderlyFacilityRow,
+  type GridRow,
+  type GridWorkerRow,
+  type HouseholdRow,
+  type RegionRow,
+  type ResidentRow,
+  type ServiceCentreRow,
+  type SocialOrganisationRow,
+  type SocialWorkStationRow,
+  type SubcommitteeRow,
+  type VillageRuleRow,
+} from './db/schema.ts';
 import type * as schema from './db/schema.ts';
+import { createKeyedList, createKeyedListLoaders, createRangeList, createRangeListLoaders, toCamelRow } from './lists.ts';
+import { createHouseholdSearch, createResidentSearch } from './search.ts';
+import { STATISTICS_COLUMNS } from './statistics.ts';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
@@ -14,8 +50,41 @@ export interface ChildrenPageKey {
   afterCode: string | null;
 }
 
+const DATE_FILTER = (column: string) => `(@from IS NULL OR s.${column} >= @from) AND (@to IS NULL OR s.${column} <= @to)`;
+
+/** Prepared once per process (statements are compiled once); loaders are created per request. */
+export const createQueries = (sqlite: SqliteDatabase) => ({
+  sqlite,
+  gridsUnder: createRangeList(sqlite, { table: 'grids', regionColumn: 'village_code', orderColumn: 'code' }),
+  facilitiesUnder: createRangeList(sqlite, {
+    table: 'elderly_facilities', regionColumn: 'region_code', orderColumn: 'id', filter: '@type IS NULL OR s.type = @type', params: ['type'],
+  }),
+  organisationsUnder: createRangeList(sqlite, {
+    table: 'social_organisations', regionColumn: 'village_code', orderColumn: 'id', filter: '@type IS NULL OR s.type = @type', params: ['type'],
+  }),
+  disclosuresUnder: createRangeList(sqlite, {
+    table: 'disclosures', regionColumn: 'village_code', orderColumn: 'id',
+    filter: `(@category IS NULL OR s.category = @category) AND ${DATE_FILTER('published_on')}`, params: ['category', 'from', 'to'],
+  }),
+  deliberationsUnder: createRangeList(sqlite, {
+    table: 'deliberations', regionColumn: 'village_code', orderColumn: 'id',
+    filter: `(@topic IS NULL OR s.topic = @topic) AND ${DATE_FILTER('held_on')}`, params: ['topic', 'from', 'to'],
+  }),
+  householdsOfGrid: createKeyedList(sqlite, { table: 'households', parentColumn: 'grid_code', orderColumn: 'id' }),
+  statistics: createSubtreeRollup(sqlite, { table: 'region_statistics', regionColumn: 'region_code', columns: STATISTICS_COLUMNS }),
+  /** The courtyard in each village, else the first in its township: one seek per village. */
+  nearestCourtyard: sqlite.prepare(`
+    WITH villages(code) AS (SELECT value FROM json_each(@villages))
+    SELECT villages.code AS _village, f.* FROM villages JOIN elderly_facilities f ON f.rowid = coalesce(
+      (SELECT s.rowid FROM elderly_facilities s WHERE s.region_code = villages.code AND s.type = 'ELDERLY_COURTYARD' ORDER BY s.id LIMIT 1),
+      (SELECT s.rowid FROM elderly_facilities s WHERE s.township_code = substr(villages.code, 1, 9) || '000' AND s.type = 'ELDERLY_COURTYARD' ORDER BY s.id LIMIT 1))`),
+  residentSearch: createResidentSearch(sqlite),
+  householdSearch: createHouseholdSearch(sqlite),
+});
+export type Queries = ReturnType<typeof createQueries>;
+
 /** Per-request loaders: each batch is one SQL statement whatever its size. */
-export const createLoaders = (db: Db) => ({
+export const createLoaders = (db: Db, queries: Queries) => ({
   regionByCode: new DataLoader<string, RegionRow | null>(async (codes) => {
     const rows = db.select().from(regions).where(inJsonList(regions.code, codes)).all();
     return byKey(codes, rows, (r) => r.code);
@@ -71,6 +140,93 @@ export const createLoaders = (db: Db) => ({
     },
     { cacheKeyFn: (k) => `${k.parentCode}|${k.limit}|${k.afterCode ?? ''}` },
   ),
+
+  // ── Grids, households, residents ──
+  gridByCode: new DataLoader<string, GridRow | null>(async (codes) => {
+    const rows = db.select().from(grids).where(inJsonList(grids.code, codes)).all();
+    return byKey(codes, rows, (r) => r.code);
+  }),
+  /** Everyone working each grid, the leader first. */
+  workersByGrid: new DataLoader<string, GridWorkerRow[]>(async (codes) => {
+    const rows = db.select().from(gridWorkers).where(inJsonList(gridWorkers.gridCode, codes)).orderBy(asc(gridWorkers.gridCode), asc(gridWorkers.role), asc(gridWorkers.id)).all();
+    return groupByKey(codes, rows, (r) => r.gridCode);
+  }),
+  ...prefixed('gridHouseholds', createKeyedListLoaders<HouseholdRow>(queries.householdsOfGrid)),
+  householdById: new DataLoader<string, HouseholdRow | null>(async (ids) => {
+    const rows = db.select().from(households).where(inJsonList(households.id, ids)).all();
+    return byKey(ids, rows, (r) => r.id);
+  }),
+  residentById: new DataLoader<string, ResidentRow | null>(async (ids) => {
+    const rows = db.select().from(residents).where(inJsonList(residents.id, ids)).all();
+    return byKey(ids, rows, (r) => r.id);
+  }),
+  /** Members of each household, the head first. */
+  membersByHousehold: new DataLoader<string, ResidentRow[]>(async (ids) => {
+    const rows = db.select().from(residents).where(inJsonList(residents.householdId, ids)).orderBy(asc(residents.householdId), asc(residents.ordinal)).all();
+    return groupByKey(ids, rows, (r) => r.householdId);
+  }),
+  careByResident: new DataLoader<string, CareCategory[]>(async (ids) => {
+    const rows = db.select().from(residentCareCategories).where(inJsonList(residentCareCategories.residentId, ids)).all();
+    return groupByKey(ids, rows, (r) => r.residentId).map((list) => list.map((r) => r.category));
+  }),
+  courtyardNearVillage: new DataLoader<string, ElderlyFacilityRow | null>(async (villages) => {
+    const rows = (queries.nearestCourtyard.all({ villages: JSON.stringify(villages) }) as Record<string, unknown>[]).map((raw) => ({
+      village: raw._village as string,
+      facility: toCamelRow<ElderlyFacilityRow>(raw),
+    }));
+    return byKey(villages, rows, (r) => r.village).map((r) => r?.facility ?? null);
+  }),
+
+  // ── Village and township facts ──
+  committeeByVillage: new DataLoader<string, CommitteeMemberRow[]>(async (codes) => {
+    const rows = db.select().from(committeeMembers).where(inJsonList(committeeMembers.villageCode, codes)).orderBy(asc(committeeMembers.villageCode), asc(committeeMembers.ordinal)).all();
+    return groupByKey(codes, rows, (r) => r.villageCode);
+  }),
+  subcommitteesByVillage: new DataLoader<string, SubcommitteeRow[]>(async (codes) => {
+    const rows = db.select().from(subcommittees).where(inJsonList(subcommittees.villageCode, codes)).all();
+    const order = (r: SubcommitteeRow) => SUBCOMMITTEE_TYPES.indexOf(r.type);
+    return groupByKey(codes, rows, (r) => r.villageCode).map((list) => list.sort((a, b) => order(a) - order(b)));
+  }),
+  rulesByVillage: new DataLoader<string, VillageRuleRow[]>(async (codes) => {
+    const rows = db.select().from(villageRules).where(inJsonList(villageRules.villageCode, codes)).orderBy(asc(villageRules.id)).all();
+    return groupByKey(codes, rows, (r) => r.villageCode);
+  }),
+  serviceCentreByVillage: new DataLoader<string, ServiceCentreRow | null>(async (codes) => {
+    const rows = db.select().from(serviceCentres).where(inJsonList(serviceCentres.villageCode, codes)).all();
+    return byKey(codes, rows, (r) => r.villageCode);
+  }),
+  childDirectorByVillage: new DataLoader<string, ChildDirectorRow | null>(async (codes) => {
+    const rows = db.select().from(childDirectors).where(inJsonList(childDirectors.villageCode, codes)).all();
+    return byKey(codes, rows, (r) => r.villageCode);
+  }),
+  pilotVillage: new DataLoader<string, boolean>(async (codes) => {
+    const rows = db.select().from(deliberationPilotVillages).where(inJsonList(deliberationPilotVillages.villageCode, codes)).all();
+    return byKey(codes, rows, (r) => r.villageCode).map((r) => r !== null);
+  }),
+  supervisorsByTownship: new DataLoader<string, ChildSupervisorRow[]>(async (codes) => {
+    const rows = db.select().from(childSupervisors).where(inJsonList(childSupervisors.townshipCode, codes)).orderBy(asc(childSupervisors.id)).all();
+    return groupByKey(codes, rows, (r) => r.townshipCode);
+  }),
+  stationByTownship: new DataLoader<string, SocialWorkStationRow | null>(async (codes) => {
+    const rows = db.select().from(socialWorkStations).where(inJsonList(socialWorkStations.townshipCode, codes)).all();
+    return byKey(codes, rows, (r) => r.townshipCode);
+  }),
+
+  // ── Region subtree lists and statistics ──
+  ...prefixed('grids', createRangeListLoaders<GridRow>(queries.gridsUnder)),
+  ...prefixed('facilities', createRangeListLoaders<ElderlyFacilityRow>(queries.facilitiesUnder)),
+  ...prefixed('organisations', createRangeListLoaders<SocialOrganisationRow>(queries.organisationsUnder)),
+  ...prefixed('disclosures', createRangeListLoaders<DisclosureRow>(queries.disclosuresUnder)),
+  ...prefixed('deliberations', createRangeListLoaders<DeliberationRow>(queries.deliberationsUnder)),
+  statistics: new DataLoader<string, Record<string, number>>(async (codes) => {
+    const sums = queries.statistics.sums(codes);
+    return codes.map((c) => sums.get(c) ?? Object.fromEntries(STATISTICS_COLUMNS.map((column) => [column, 0])));
+  }),
 });
+
+/** `{ page, count }` → `{ <name>Page, <name>Count }`. */
+function prefixed<Name extends string, P, C>(name: Name, loaders: { page: P; count: C }) {
+  return { [`${name}Page`]: loaders.page, [`${name}Count`]: loaders.count } as { [K in `${Name}Page`]: P } & { [K in `${Name}Count`]: C };
+}
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,6 +1,9 @@
 import { isRegionCode, isRuralVillageCode, parentCode, parsePageArgs, toConnection, type PageArgs, REGION_LEVELS } from '@village-graph/shared';
 import type { RegionRow } from '../db/schema.ts';
 import type { CivilAffairsContext } from '../context.ts';
+import { parseDateRange } from '../args.ts';
+import { regionListPage } from './paging.ts';
+import { toStatistics } from './statistics.ts';
 
 /** Codes of every ancestor, province first. */
 function ancestorCodes(code: string): string[] {
@@ -8,6 +11,11 @@ function ancestorCodes(code: string): string[] {
   for (let current = parentCode(code); current; current = parentCode(current)) codes.unshift(current);
   return codes;
 }
+
+const isVillage = (region: RegionRow) => region.level === 'VILLAGE';
+const isTownship = (region: RegionRow) => region.level === 'TOWNSHIP';
+
+type DatedListArgs = PageArgs & { from?: string | null; to?: string | null };
 
 export const Region = {
   __resolveReference: (ref: { code: string }, ctx: CivilAffairsContext) =>
@@ -32,4 +40,46 @@ export const Region = {
     ]);
     return toConnection(rows, page, total, (r) => r.code);
   },
+
+  // Village-level facts: empty or null above the village, without touching the database.
+  committee: (region: RegionRow, _args: unknown, ctx: CivilAffairsContext) => (isVillage(region) ? ctx.loaders.committeeByVillage.load(region.code) : []),
+  subcommittees: (region: RegionRow, _args: unknown, ctx: CivilAffairsContext) => (isVillage(region) ? ctx.loaders.subcommitteesByVillage.load(region.code) : []),
+  villageRules: (region: RegionRow, _args: unknown, ctx: CivilAffairsContext) => (isVillage(region) ? ctx.loaders.rulesByVillage.load(region.code) : []),
+  serviceCentre: (region: RegionRow, _args: unknown, ctx: CivilAffairsContext) => (isVillage(region) ? ctx.loaders.serviceCentreByVillage.load(region.code) : null),
+  childDirector: (region: RegionRow, _args: unknown, ctx: CivilAffairsContext) => (isVillage(region) ? ctx.loaders.childDirectorByVillage.load(region.code) : null),
+  isDeliberationPilot: (region: RegionRow, _args: unknown, ctx: CivilAffairsContext) => (isVillage(region) ? ctx.loaders.pilotVillage.load(region.code) : null),
+
+  // Township-level facts.
+  childSupervisors: (region: RegionRow, _args: unknown, ctx: CivilAffairsContext) => (isTownship(region) ? ctx.loaders.supervisorsByTownship.load(region.code) : []),
+  socialWorkStation: (region: RegionRow, _args: unknown, ctx: CivilAffairsContext) => (isTownship(region) ? ctx.loaders.stationByTownship.load(region.code) : null),
+
+  // Subtree lists at any level.
+  grids: (region: RegionRow, args: PageArgs, ctx: CivilAffairsContext) =>
+    regionListPage({ page: ctx.loaders.gridsPage, count: ctx.loaders.gridsCount }, region.code, args, {}, (g) => [g.villageCode, g.code]),
+
+  elderlyFacilities: (region: RegionRow, args: PageArgs & { type?: string | null }, ctx: CivilAffairsContext) =>
+    regionListPage({ page: ctx.loaders.facilitiesPage, count: ctx.loaders.facilitiesCount }, region.code, args, { type: args.type ?? null }, (f) => [f.regionCode, f.id]),
+
+  socialOrganisations: (region: RegionRow, args: PageArgs & { type?: string | null }, ctx: CivilAffairsContext) =>
+    regionListPage({ page: ctx.loaders.organisationsPage, count: ctx.loaders.organisationsCount }, region.code, args, { type: args.type ?? null }, (o) => [o.villageCode, o.id]),
+
+  disclosures: (region: RegionRow, args: DatedListArgs & { category?: string | null }, ctx: CivilAffairsContext) =>
+    disclosuresOf(region.code, args, ctx),
+
+  deliberations: (region: RegionRow, args: DatedListArgs & { topic?: string | null }, ctx: CivilAffairsContext) =>
+    deliberationsOf(region.code, args, ctx),
+
+  civilAffairsStatistics: async (region: RegionRow, _args: unknown, ctx: CivilAffairsContext) => toStatistics(await ctx.loaders.statistics.load(region.code)),
 };
+
+/** Disclosures in a region's subtree (shared by `Region.disclosures` and `Query.disclosures`). */
+export function disclosuresOf(code: string, args: DatedListArgs & { category?: string | null }, ctx: CivilAffairsContext) {
+  const { from, to } = parseDateRange(args);
+  return regionListPage({ page: ctx.loaders.disclosuresPage, count: ctx.loaders.disclosuresCount }, code, args, { category: args.category ?? null, from, to }, (d) => [d.villageCode, d.id]);
+}
+
+/** Deliberations in a region's subtree (shared by `Region.deliberations` and `Query.deliberations`). */
+export function deliberationsOf(code: string, args: DatedListArgs & { topic?: string | null }, ctx: CivilAffairsContext) {
+  const { from, to } = parseDateRange(args);
+  return regionListPage({ page: ctx.loaders.deliberationsPage, count: ctx.loaders.deliberationsCount }, code, args, { topic: args.topic ?? null, from, to }, (d) => [d.villageCode, d.id]);
+}
