@@ -69,6 +69,15 @@ describe('per-role operation limits', () => {
     expect((await run(production, directives)).errors![0]!.message).toMatch(/directive/i);
   });
 
+  it('refuses an operation over the role\'s cost budget that a larger budget allows', async () => {
+    // Deep and wide: ~400 fragments of two scalars at depth 11 cost more than staff may spend.
+    const wide = `{ region(code: "220000000000") { ${'parent { '.repeat(10)}${'... on Region { code name } '.repeat(400)}${'} '.repeat(10)} } }`;
+    const refused = await run(production, wide, 'DEPARTMENT_STAFF');
+    expect(refused.errors![0]!.extensions!.code).toBe('OPERATION_LIMIT_EXCEEDED');
+    expect(refused.errors![0]!.message).toMatch(/cost/i);
+    expect((await run(production, wide, 'ANALYST')).errors).toBeUndefined();
+  });
+
   it('closes introspection to anonymous callers in production only', async () => {
     const query = '{ __schema { types { name } } }';
     const refused = await run(production, query);

@@ -20,9 +20,12 @@ export interface OperationBudget {
   cost: number;
 }
 
-const PUBLIC_BUDGET: OperationBudget = { depth: 7, aliases: 5, directives: 10, tokens: 1_000, cost: 2_000 };
-const STAFF_BUDGET: OperationBudget = { depth: 12, aliases: 20, directives: 30, tokens: 4_000, cost: 10_000 };
-const ANALYST_BUDGET: OperationBudget = { depth: 14, aliases: 100, directives: 50, tokens: 12_000, cost: 50_000 };
+// Costs are graphql-armor's static estimate (objects 2, scalars 1, ×1.5 per level of depth; list
+// sizes unknown). For scale: the documented village dashboard costs ~2,000, a county rollup with
+// all its townships ~35,000 (docs/queries/).
+const PUBLIC_BUDGET: OperationBudget = { depth: 7, aliases: 5, directives: 10, tokens: 1_000, cost: 40_000 };
+const STAFF_BUDGET: OperationBudget = { depth: 12, aliases: 20, directives: 30, tokens: 4_000, cost: 60_000 };
+const ANALYST_BUDGET: OperationBudget = { depth: 14, aliases: 100, directives: 50, tokens: 12_000, cost: 250_000 };
 
 export const BUDGETS: Readonly<Record<Role, OperationBudget>> = {
   PUBLIC: PUBLIC_BUDGET,
