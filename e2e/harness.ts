@@ -134,6 +134,11 @@ export async function startGraph({ gatewayEnv = {}, subgraphEnv = {}, captureLog
   }
 }
 
+/** The HS256 secret the graphs `startGraph` runs accept tokens signed with. */
+export async function devSecret(): Promise<string> {
+  return (await ensureDevKeys(e2eDataDir)).jwtSecret;
+}
+
 /** A development token for a persona, accepted by the graphs `startGraph` runs. */
 export async function tokenFor(claims: DevTokenClaims, expires = '10m'): Promise<string> {
   return signDevToken((await ensureDevKeys(e2eDataDir)).jwtSecret, claims, expires);
