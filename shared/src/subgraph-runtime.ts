@@ -258,7 +258,9 @@ export function createRequestContextFactory<TContext extends object>(
     };
     const full: SubgraphRequest = { ...request, identity, audit };
     const context = departmentContext(full);
-    Object.defineProperty(context, REQUEST, { value: full });
+    // Enumerable: Apollo Server shallow-copies the context for each operation of a request, and
+    // only enumerable properties survive the copy.
+    (context as { [REQUEST]: SubgraphRequest })[REQUEST] = full;
     return context;
   };
 }

@@ -38,3 +38,33 @@ describe('the owning department enforces the schema rules itself', () => {
     expect((await run('{ patient { visit } }', { ...staff, purpose: 'FOLLOW_UP_VISIT', caseReference: 'FU-1' })).data).toEqual({ patient: { visit: '2022-11-01' } });
   });
 });
+
+describe('the runtime over HTTP-like execution', () => {
+  it('keeps the caller on the context through Apollo\'s per-operation copy', async () => {
+    const { createSubgraphApollo, createRequestContextFactory, defineSubgraph } = await import('../src/subgraph-runtime.ts');
+    const { createLogger } = await import('../src/logger.ts');
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vg-runtime-'));
+    fs.writeFileSync(path.join(dir, 'schema.graphql'), `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@requiresScopes"])
+      type Query { secret: String @requiresScopes(scopes: [["department:health"]]) }`);
+    const module = defineSubgraph({
+      name: 't', title: 'T', defaultPort: 0, schemaPath: path.join(dir, 'schema.graphql'), migrationsFolder: dir,
+      resolvers: { Query: { secret: () => 'S' } } as never,
+      createContextFactory: () => () => ({}),
+    });
+    const apollo = createSubgraphApollo(module, createLogger('t', 'silent'));
+    await apollo.start();
+    const contextFor = createRequestContextFactory(module, {} as never, null);
+    const staff = { ...PUBLIC_IDENTITY, role: 'DEPARTMENT_STAFF' as const, subject: 'd', departments: ['health' as const], requestId: 'r' };
+    const { HeaderMap } = await import('@apollo/server');
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: 'POST', headers: new HeaderMap([['content-type', 'application/json']]), search: '', body: { query: '{ secret }' } },
+      context: () => contextFor({ headers: {}, requestId: 'r', identity: staff }),
+    });
+    expect(response.body.kind === 'complete' && JSON.parse(response.body.string)).toEqual({ data: { secret: 'S' } });
+    await apollo.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
