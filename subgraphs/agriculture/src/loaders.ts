@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { byKey, groupByKey, inJsonList, type SqliteDatabase } from '@village-graph/shared';
+import { byKey, createAccessLog, groupByKey, inJsonList, type SqliteDatabase, type StoredAccessEntry } from '@village-graph/shared';
 import * as schema from './db/schema.ts';
 import {
   collectiveEconomyIncomes,
@@ -23,7 +23,7 @@ import {
   type PovertyMonitoringRow,
 } from './db/schema.ts';
 import { createRegionList, rowMapper, type ListCursor } from './region-list.ts';
-import { createStatisticsRollup, type RollupSums } from './statistics.ts';
+import { createStatisticsRollup, createSuppressionGuard, type RollupSums, type SuppressibleColumn } from './statistics.ts';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
@@ -33,24 +33,39 @@ export interface CooperativeFilters extends Record<string, string | number | nul
   model_level: string | null;
   is_model: number | null;
 }
+/**
+ * `grids` is the caller's row scope (a grid worker's grids as a JSON list), `grid` the argument;
+ * both null for everyone else.
+ */
+export interface LandContractFilters extends Record<string, string | number | null> {
+  grid: string | null;
+  grids: string | null;
+}
 export interface MonitoringFilters extends Record<string, string | number | null> {
   grid: string | null;
+  grids: string | null;
   type: string | null;
   from: string | null;
   to: string | null;
 }
 export interface TrainingFilters extends Record<string, string | number | null> {
+  grid: string | null;
+  grids: string | null;
   type: string | null;
   from: string | null;
   to: string | null;
 }
-export type NoFilters = Record<string, never>;
+
+/** Grid argument and grid-worker scope, on a table's `grid_code`. */
+const GRID_FILTER = `AND (@grid IS NULL OR s.grid_code = @grid) AND (@grids IS NULL OR s.grid_code IN (SELECT value FROM json_each(@grids)))`;
 
 /** Statements prepared once per process; loaders are created per request. */
 export function createQueries(sqlite: SqliteDatabase) {
   return {
     db: drizzle(sqlite, { schema }) as Db,
     statistics: createStatisticsRollup(sqlite),
+    suppression: createSuppressionGuard(sqlite),
+    accessLog: createAccessLog(sqlite),
     cooperativesUnder: createRegionList<CooperativeRow, CooperativeFilters>(
       sqlite,
       {
@@ -63,13 +78,17 @@ export function createQueries(sqlite: SqliteDatabase) {
       },
       rowMapper(cooperatives),
     ),
-    landContractsUnder: createRegionList<LandContractRow, NoFilters>(sqlite, { table: 'land_contracts', keyColumn: 'contract_number' }, rowMapper(landContracts)),
+    landContractsUnder: createRegionList<LandContractRow, LandContractFilters>(
+      sqlite,
+      { table: 'land_contracts', keyColumn: 'contract_number', filter: GRID_FILTER },
+      rowMapper(landContracts),
+    ),
     monitoringUnder: createRegionList<PovertyMonitoringRow, MonitoringFilters>(
       sqlite,
       {
         table: 'poverty_monitoring',
         keyColumn: 'id',
-        filter: `AND (@grid IS NULL OR s.grid_code = @grid) AND (@type IS NULL OR s.type = @type)
+        filter: `${GRID_FILTER} AND (@type IS NULL OR s.type = @type)
                  AND (@from IS NULL OR s.since >= @from) AND (@to IS NULL OR s.since <= @to)`,
       },
       rowMapper(povertyMonitoring),
@@ -79,7 +98,8 @@ export function createQueries(sqlite: SqliteDatabase) {
       {
         table: 'farmer_trainings',
         keyColumn: 'id',
-        filter: `AND (@type IS NULL OR s.type = @type) AND (@from IS NULL OR s.start_date >= @from) AND (@to IS NULL OR s.start_date <= @to)`,
+        filter: `${GRID_FILTER} AND (@type IS NULL OR s.type = @type)
+                 AND (@from IS NULL OR s.start_date >= @from) AND (@to IS NULL OR s.start_date <= @to)`,
       },
       rowMapper(farmerTrainings),
     ),
@@ -161,6 +181,16 @@ export function createLoaders(queries: Queries) {
   const landContractList = regionListLoaders(queries.landContractsUnder);
   return {
     statistics,
+    /** Small-cell suppression (public and analyst callers): suppressed columns per region, one statement per batch. */
+    suppressed: new DataLoader<string, Set<SuppressibleColumn>>(async (codes) => {
+      const hidden = queries.suppression.suppressed(codes);
+      return codes.map((c) => hidden.get(c) ?? new Set());
+    }),
+    /** This department's access-log entries about residents or households, oldest first. */
+    accessLogBySubject: new DataLoader<string, StoredAccessEntry[]>(async (ids) => {
+      const entries = queries.accessLog.entriesFor(ids);
+      return ids.map((id) => entries.get(id) ?? []);
+    }),
 
     // ---- cooperatives
     cooperativeById: new DataLoader<string, CooperativeRow | null>(async (ids) =>
@@ -247,11 +277,22 @@ export function createLoaders(queries: Queries) {
       /**
        * Counting a subtree's contracts directly reads one index entry per contract (3.75 million
        * for the province at scale 1); the rollup has the same count per village, filled from the
-       * same rows by the seeder.
+       * same rows by the seeder. Only a grid filter (a grid's few hundred rows) counts directly.
        */
-      count: new DataLoader<{ regionCode: string; filters: NoFilters }, number, string>(
-        async (keys) => (await statistics.loadMany(keys.map((k) => k.regionCode))).map((s) => (s instanceof Error ? s : s.land_contract_count)),
-        { cacheKeyFn: (k) => k.regionCode },
+      count: new DataLoader<{ regionCode: string; filters: LandContractFilters }, number, string>(
+        async (keys) => {
+          const unfiltered = keys.filter((k) => k.filters.grid === null && k.filters.grids === null);
+          const filtered = keys.filter((k) => !unfiltered.includes(k));
+          const [sums, counts] = await Promise.all([
+            statistics.loadMany(unfiltered.map((k) => k.regionCode)),
+            landContractList.count.loadMany(filtered),
+          ]);
+          const answers = new Map<(typeof keys)[number], number | Error>();
+          unfiltered.forEach((k, i) => { const s = sums[i]!; answers.set(k, s instanceof Error ? s : s.land_contract_count); });
+          filtered.forEach((k, i) => answers.set(k, counts[i]!));
+          return keys.map((k) => answers.get(k)!);
+        },
+        { cacheKeyFn: (k) => `${k.regionCode}|${JSON.stringify(k.filters)}` },
       ),
     },
     plotsByContract: new DataLoader<string, (typeof plots.$inferSelect)[]>(async (numbers) =>

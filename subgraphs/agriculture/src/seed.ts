@@ -153,7 +153,7 @@ function seedLandContracts(world: SeedWorld, village: WorldVillage, insert: Inse
     const shares = Array.from({ length: plotCount }, () => 0.3 + random.next());
     const shareSum = shares.reduce((a, b) => a + b, 0);
     const areas = shares.map((s) => Math.max(0.1, round((target * s) / shareSum, 2)));
-    insert.landContract.run(contractNumber, region.code, household.id, issuer, group, termStart, termEnd, round(areas.reduce((a, b) => a + b, 0), 2));
+    insert.landContract.run(contractNumber, region.code, household.id, household.gridCode, issuer, group, termStart, termEnd, round(areas.reduce((a, b) => a + b, 0), 2));
     for (const area of areas) {
       plotSerial += 1;
       const landUse: (typeof PLOT_LAND_USES)[number] = random.chance(paddyShare) ? 'PADDY_FIELD' : random.chance(0.15) ? 'IRRIGATED_LAND' : 'DRY_LAND';
@@ -259,7 +259,7 @@ function seedFarmerTrainings(world: SeedWorld, village: WorldVillage, insert: In
       const days = random.int(3, 15);
       const end = Math.min(start + days - 1, dayOf('2022-12-31'));
       insert.farmerTraining.run(
-        `${region.code}-T${pad(++serial, 4)}`, resident.id, region.code, type, random.pick(TRAINING_COURSES[type]),
+        `${region.code}-T${pad(++serial, 4)}`, resident.id, region.code, household.gridCode, type, random.pick(TRAINING_COURSES[type]),
         isoOf(start), isoOf(end), (end - start + 1) * 8, random.chance(0.92) ? 1 : 0,
       );
     }
@@ -319,8 +319,8 @@ const prepareInserts = (sqlite: SqliteDatabase) => ({
     'INSERT INTO cooperative_members (cooperative_id, household_id, village_code, role, joined_on, capital_contribution) VALUES (?, ?, ?, ?, ?, ?)',
   ),
   landContract: sqlite.prepare(
-    `INSERT INTO land_contracts (contract_number, village_code, household_id, issuer, group_number, term_start, term_end, total_area_mu)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO land_contracts (contract_number, village_code, household_id, grid_code, issuer, group_number, term_start, term_end, total_area_mu)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ),
   plot: sqlite.prepare('INSERT INTO plots (contract_number, plot_serial, name, area_mu, land_use, is_basic_farmland) VALUES (?, ?, ?, ?, ?, ?)'),
   contractMember: sqlite.prepare('INSERT INTO land_contract_members (contract_number, resident_id, position) VALUES (?, ?, ?)'),
@@ -332,7 +332,7 @@ const prepareInserts = (sqlite: SqliteDatabase) => ({
   ),
   toilet: sqlite.prepare('INSERT INTO toilet_renovations (household_id, village_code, status, technology, completed_year, planned_year) VALUES (?, ?, ?, ?, ?, ?)'),
   farmerTraining: sqlite.prepare(
-    'INSERT INTO farmer_trainings (id, resident_id, village_code, type, course, start_date, end_date, hours, certified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO farmer_trainings (id, resident_id, village_code, grid_code, type, course, start_date, end_date, hours, certified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   ),
 });
 type Inserts = ReturnType<typeof prepareInserts>;

@@ -1,4 +1,4 @@
-import { createSubtreeRollup, type SqliteDatabase } from '@village-graph/shared';
+import { createSmallCellGuard, createSubtreeRollup, type SqliteDatabase } from '@village-graph/shared';
 
 /** Summable columns of `region_statistics` (one row per village). */
 export const ROLLUP_COLUMNS = [
@@ -99,6 +99,57 @@ export function fillRegionStatistics(sqlite: SqliteDatabase): void {
 
 export const createStatisticsRollup = (sqlite: SqliteDatabase) =>
   createSubtreeRollup(sqlite, { table: 'region_statistics', regionColumn: 'region_code', columns: ROLLUP_COLUMNS });
+
+/**
+ * Columns that count people or households (or records of one person or household each: land
+ * contracts, trainings, monitoring records, toilets), which public and analyst callers get only
+ * when no cell of 1–4 could be read or derived (shared's small-cell guard, complementary cells
+ * included). Facilities, villages, areas of villages and money are not suppressed.
+ */
+export const SUPPRESSIBLE_COLUMNS = [
+  'household_count',
+  'person_count',
+  'land_contract_count',
+  'certificate_member_count',
+  'cooperative_member_count',
+  'cooperative_member_household_count',
+  'farmer_training_count',
+  'poverty_monitored_household_count',
+  'poverty_monitored_person_count',
+  'toilet_renovations_planned_2023',
+  'toilet_renovations_completed',
+  'toilet_record_count',
+] as const satisfies readonly RollupColumn[];
+export type SuppressibleColumn = (typeof SUPPRESSIBLE_COLUMNS)[number];
+
+/**
+ * The columns each `AgricultureStatistics` field reveals: a field is suppressed when any of them
+ * is. Means and rates go with the counts they divide by; a mean income over one to four households
+ * is those households' income, and a contracted area or plot count over one to four contracts is
+ * those households' holding, so they follow the household and contract counts too.
+ */
+export const SUPPRESSED_WITH: Readonly<Record<string, readonly SuppressibleColumn[]>> = {
+  householdCount: ['household_count'],
+  personCount: ['person_count'],
+  meanPerCapitaDisposableIncome: ['person_count', 'household_count'],
+  previousYearMeanPerCapitaDisposableIncome: ['person_count', 'household_count'],
+  incomeGrowthRate: ['person_count', 'household_count'],
+  landContractCount: ['land_contract_count'],
+  contractedAreaMu: ['land_contract_count'],
+  plotCount: ['land_contract_count'],
+  certificateMemberCount: ['certificate_member_count'],
+  cooperativeMemberCount: ['cooperative_member_count'],
+  cooperativeMemberHouseholdCount: ['cooperative_member_household_count'],
+  farmerTrainingCount: ['farmer_training_count'],
+  povertyMonitoredHouseholdCount: ['poverty_monitored_household_count'],
+  povertyMonitoredPersonCount: ['poverty_monitored_person_count', 'poverty_monitored_household_count'],
+  toiletRenovationsPlanned2023: ['toilet_renovations_planned_2023'],
+  toiletRenovationsCompleted: ['toilet_renovations_completed'],
+  toiletRenovationRate: ['toilet_renovations_completed', 'toilet_record_count'],
+};
+
+export const createSuppressionGuard = (sqlite: SqliteDatabase) =>
+  createSmallCellGuard(sqlite, { table: 'region_statistics', regionColumn: 'region_code', columns: SUPPRESSIBLE_COLUMNS });
 
 /** `AgricultureStatistics` from a region's column sums: averages and shares from sums, never averaged twice. */
 export function toAgricultureStatistics(s: RollupSums) {

@@ -2,8 +2,8 @@ import { defineSubgraph, subgraphPaths } from '@village-graph/shared';
 import { createQueries } from './loaders.ts';
 import { createContext, type AgricultureContext } from './context.ts';
 import { Query } from './resolvers/query.ts';
-import { Region } from './resolvers/region.ts';
-import { Household } from './resolvers/household.ts';
+import { AgricultureStatistics, Region } from './resolvers/region.ts';
+import { Household, HouseholdIncome } from './resolvers/household.ts';
 import { Resident } from './resolvers/resident.ts';
 import { LandContract } from './resolvers/land-contract.ts';
 import { Plot } from './resolvers/plot.ts';
@@ -28,6 +28,7 @@ export const agriculture = defineSubgraph<AgricultureContext>({
     Region,
     Grid,
     Household,
+    HouseholdIncome,
     Resident,
     LandContract,
     Plot,
@@ -36,6 +37,7 @@ export const agriculture = defineSubgraph<AgricultureContext>({
     PovertyMonitoring,
     FarmerTraining,
     VillageAgriculture,
+    AgricultureStatistics,
   },
   createContextFactory: (sqlite) => {
     const queries = createQueries(sqlite);

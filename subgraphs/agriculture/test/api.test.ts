@@ -79,8 +79,9 @@ describe('agriculture entities', () => {
     const refs = (n: number) => ({ r: ordered.slice(0, n).map((id) => ({ __typename: 'Household', id })) });
     const few = await statementsFor(query, refs(3));
     expect(await statementsFor(query, refs(30))).toBe(few);
-    // contract, plots, certificate, yes/no, record, income, toilet, memberships, their cooperatives.
-    expect(few).toBe(9);
+    // contract (also the row-scope check), plots, certificate, yes/no, record, income, toilet,
+    // memberships, their cooperatives; then the access log's append (begin, last hash, insert, commit).
+    expect(few).toBe(13);
   });
 
   it('extends Resident with farmer trainings and the contracts naming them', async () => {
@@ -244,6 +245,16 @@ describe('agriculture lists', () => {
     expect(village.keys).toHaveLength(30);
   });
 
+  it('filters land contracts and farmer trainings by grid', async () => {
+    const grid = one<string>('SELECT grid_code FROM farmer_trainings LIMIT 1');
+    const contracts = await walk('landContracts', `within: "220000000000", grid: "${grid}"`, 'contractNumber', 4);
+    expect(contracts.keys).toEqual(all('SELECT contract_number FROM land_contracts WHERE grid_code = ? ORDER BY contract_number', grid));
+    expect(contracts.total).toBe(contracts.keys.length);
+    const trainings = await walk('farmerTrainings', `within: "${grid.slice(0, 12)}", grid: "${grid}"`, 'id', 500);
+    expect(trainings.keys).toEqual(all('SELECT id FROM farmer_trainings WHERE grid_code = ? ORDER BY id', grid));
+    expect(trainings.keys.length).toBeGreaterThan(0);
+  });
+
   it('looks up one contract and one cooperative by key, null when unknown', async () => {
     const contract = one<string>('SELECT contract_number FROM land_contracts LIMIT 1');
     const result = await subgraph.execute<any>(
@@ -324,6 +335,8 @@ describe('agriculture lists', () => {
       ['{ cooperative(id: "1; DROP TABLE cooperatives") { name } }', 'id'],
       ['{ cooperatives(within: "22000000000x") { totalCount } }', 'within'],
       ['{ povertyMonitoredHouseholds(within: "220000000000", grid: "2201") { totalCount } }', 'grid'],
+      ['{ landContracts(within: "220000000000", grid: "22011200120100x") { totalCount } }', 'grid'],
+      ['{ farmerTrainings(within: "220000000000", grid: "") { totalCount } }', 'grid'],
       ['{ povertyMonitoredHouseholds(within: "220000000000", from: "2022-02-30") { totalCount } }', 'from'],
       ['{ farmerTrainings(within: "220000000000", to: "yesterday") { totalCount } }', 'to'],
       ['{ farmerTrainings(within: "220000000000", from: "2022-05-01", to: "2022-04-30") { totalCount } }', 'to'],

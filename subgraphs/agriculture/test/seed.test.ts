@@ -57,6 +57,13 @@ describe('agriculture seeder on a fake world', () => {
       for (const id of column<string>(db, `SELECT resident_id FROM ${table}`)) expect(residentIds.has(id), `${table} ${id}`).toBe(true);
     }
     for (const code of column<string>(db, 'SELECT grid_code FROM poverty_monitoring')) expect(grids.has(code)).toBe(true);
+    // The grid a contract or training records (for grid workers' row scope) is the household's.
+    const gridOf = new Map(households.map((h) => [h.id, h.gridCode]));
+    const residentGrid = new Map(households.flatMap((h) => h.members.map((m) => [m.id, h.gridCode] as const)));
+    const contracts = db.prepare('SELECT household_id AS household, grid_code AS grid FROM land_contracts').all() as { household: string; grid: string }[];
+    for (const c of contracts) expect(c.grid).toBe(gridOf.get(c.household));
+    const trainings = db.prepare('SELECT resident_id AS resident, grid_code AS grid FROM farmer_trainings').all() as { resident: string; grid: string }[];
+    for (const t of trainings) expect(t.grid).toBe(residentGrid.get(t.resident));
     // A member household belongs to the cooperative's village.
     expect(countOf(db, 'SELECT count(*) FROM cooperative_members m JOIN cooperatives c ON c.id = m.cooperative_id WHERE c.village_code <> m.village_code')).toBe(0);
   });

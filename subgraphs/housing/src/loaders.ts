@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { asc, desc } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { byKey, createSubtreeRollup, groupByKey, inJsonList, type SqliteDatabase } from '@village-graph/shared';
+import { byKey, createAccessLog, createSmallCellGuard, createSubtreeRollup, groupByKey, inJsonList, type SqliteDatabase, type StoredAccessEntry } from '@village-graph/shared';
 import {
   dwellings,
   garbageServices,
@@ -15,13 +15,16 @@ import {
   type VillageAppearanceRow,
 } from './db/schema.ts';
 import type * as schema from './db/schema.ts';
-import { ROLLUP_COLUMNS, type RollupSums } from './statistics.ts';
+import { ROLLUP_COLUMNS, SUPPRESSIBLE_COLUMNS, type RollupSums, type SuppressibleColumn } from './statistics.ts';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
 /** Prepared once per process; loaders are created per request. */
 export const createQueries = (sqlite: SqliteDatabase) => ({
   statistics: createSubtreeRollup(sqlite, { table: 'region_statistics', regionColumn: 'region_code', columns: ROLLUP_COLUMNS }),
+  /** Which household counts to withhold from the public and analysts (small cells and their complements). */
+  smallCells: createSmallCellGuard(sqlite, { table: 'region_statistics', regionColumn: 'region_code', columns: SUPPRESSIBLE_COLUMNS }),
+  accessLog: createAccessLog(sqlite),
 });
 export type Queries = ReturnType<typeof createQueries>;
 
@@ -74,6 +77,18 @@ export const createLoaders = (db: Db, queries: Queries) => ({
   statistics: new DataLoader<string, RollupSums>(async (codes) => {
     const sums = queries.statistics.sums(codes);
     return codes.map((c) => sums.get(c) ?? ZERO_SUMS);
+  }),
+
+  /** Household-count columns to suppress per region (public and analysts only). */
+  suppressedColumns: new DataLoader<string, Set<SuppressibleColumn>>(async (codes) => {
+    const hidden = queries.smallCells.suppressed(codes);
+    return codes.map((c) => hidden.get(c) ?? new Set());
+  }),
+
+  /** Access-log entries about a resident or household id, oldest first. */
+  accessLogBySubject: new DataLoader<string, StoredAccessEntry[]>(async (subjects) => {
+    const entries = queries.accessLog.entriesFor(subjects);
+    return subjects.map((s) => entries.get(s) ?? []);
   }),
 });
 

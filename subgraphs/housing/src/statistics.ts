@@ -1,4 +1,4 @@
-import type { SqliteDatabase } from '@village-graph/shared';
+import { suppressedError, type SqliteDatabase } from '@village-graph/shared';
 
 /**
  * The `region_statistics` rollup: which columns it has, how the seeder fills it from the rows, and
@@ -32,6 +32,26 @@ export const ROLLUP_COLUMNS = [
 ] as const;
 
 export type RollupColumn = (typeof ROLLUP_COLUMNS)[number];
+
+/**
+ * Columns that count households (a dwelling or an application is one household's): the small-cell
+ * guard decides for each of them, per region, whether the public and analysts may see it.
+ * Villages, bins, vehicles, stations and areas are not people and are never suppressed.
+ */
+export const SUPPRESSIBLE_COLUMNS = [
+  'dwellings',
+  'grade_a',
+  'grade_b',
+  'grade_c',
+  'grade_d',
+  'renovation_applications',
+  'renovations_applied',
+  'renovations_approved',
+  'renovations_in_progress',
+  'renovations_completed',
+  'renovations_rejected',
+] as const satisfies readonly RollupColumn[];
+export type SuppressibleColumn = (typeof SUPPRESSIBLE_COLUMNS)[number];
 export type RollupSums = Record<RollupColumn, number>;
 
 /** Each source table aggregated per village (or township); columns not named are 0. */
@@ -102,7 +122,7 @@ export function fillRegionStatistics(sqlite: SqliteDatabase): void {
 const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 
 /** `HousingStatistics` from one region's sums. */
-export function toHousingStatistics(s: RollupSums) {
+export function toHousingStatistics(s: RollupSums): HousingStatistics {
   const dangerous = s.grade_c + s.grade_d;
   return {
     ruralVillageCount: s.rural_villages,
@@ -132,4 +152,67 @@ export function toHousingStatistics(s: RollupSums) {
     renovationsRejected: s.renovations_rejected,
     renovationSubsidyTotal: s.renovation_subsidy_total,
   };
+}
+
+export interface HousingStatistics {
+  ruralVillageCount: number;
+  villagesWithGarbageCollection: number;
+  garbageCollectionCoverageRate: number | null;
+  garbageBinCount: number;
+  garbageVehicleCount: number;
+  transferStationCount: number;
+  villagesWithSewageFacility: number;
+  villagesWithSewageTreatment: number;
+  sewageTreatmentRate: number | null;
+  averageGreeningRate: number | null;
+  cleanVillagesPassed: number;
+  dwellingCount: number;
+  averageFloorAreaSquareMeters: number | null;
+  gradeADwellingCount: number;
+  gradeBDwellingCount: number;
+  gradeCDwellingCount: number;
+  gradeDDwellingCount: number;
+  dangerousDwellingCount: number;
+  dangerousDwellingRate: number | null;
+  renovationApplicationCount: number;
+  renovationsPending: number;
+  renovationsApproved: number;
+  renovationsInProgress: number;
+  renovationsCompleted: number;
+  renovationsRejected: number;
+  renovationSubsidyTotal: number;
+}
+
+/**
+ * Fields withheld together: when the guard hides any of `columns` in a region, every one of
+ * `fields` is withheld there. A breakdown (grades A–D, the five stages) goes as a whole, with its
+ * total's column among the triggers, because a total minus the shown parts would reveal a hidden
+ * part; averages, rates and the subsidy sum go with the counts they are computed over. Hiding
+ * more than the guard asks for never reveals anything the guard protects.
+ */
+const WITHHELD_TOGETHER: readonly { columns: readonly SuppressibleColumn[]; fields: readonly (keyof HousingStatistics)[] }[] = [
+  { columns: ['dwellings'], fields: ['dwellingCount', 'averageFloorAreaSquareMeters'] },
+  {
+    columns: ['dwellings', 'grade_a', 'grade_b', 'grade_c', 'grade_d'],
+    fields: ['gradeADwellingCount', 'gradeBDwellingCount', 'gradeCDwellingCount', 'gradeDDwellingCount', 'dangerousDwellingCount', 'dangerousDwellingRate'],
+  },
+  { columns: ['renovation_applications'], fields: ['renovationApplicationCount'] },
+  {
+    columns: ['renovation_applications', 'renovations_applied', 'renovations_approved', 'renovations_in_progress', 'renovations_completed', 'renovations_rejected'],
+    fields: ['renovationsPending', 'renovationsApproved', 'renovationsInProgress', 'renovationsCompleted', 'renovationsRejected', 'renovationSubsidyTotal'],
+  },
+];
+
+/** Fields to withhold given the guard's hidden columns for one region. */
+export function withheldFields(hidden: ReadonlySet<SuppressibleColumn>): Set<keyof HousingStatistics> {
+  const fields = new Set<keyof HousingStatistics>();
+  for (const group of WITHHELD_TOGETHER) if (group.columns.some((c) => hidden.has(c))) for (const f of group.fields) fields.add(f);
+  return fields;
+}
+
+/** The statistics with withheld fields replaced by SUPPRESSED errors (GraphQL answers those fields null with the error). */
+export function suppress(statistics: HousingStatistics, hidden: ReadonlySet<SuppressibleColumn>): Record<keyof HousingStatistics, number | null | Error> {
+  const out: Record<string, number | null | Error> = { ...statistics };
+  for (const field of withheldFields(hidden)) out[field] = suppressedError(field);
+  return out as Record<keyof HousingStatistics, number | null | Error>;
 }

@@ -9,6 +9,7 @@ import { Household } from './resolvers/household.ts';
 import { Dwelling } from './resolvers/dwelling.ts';
 import { RenovationApplication } from './resolvers/renovation-application.ts';
 import { TransferStation } from './resolvers/transfer-station.ts';
+import { Resident } from './resolvers/resident.ts';
 
 /** Housing & urban-rural development (住建): garbage, sewage, dwellings and dangerous-house renovation. */
 export const housing = defineSubgraph<HousingContext>({
@@ -16,7 +17,7 @@ export const housing = defineSubgraph<HousingContext>({
   title: 'Housing & urban-rural development (住建)',
   defaultPort: 4003,
   ...subgraphPaths(import.meta.url),
-  resolvers: { Query, Region, Household, Dwelling, RenovationApplication, TransferStation },
+  resolvers: { Query, Region, Household, Resident, Dwelling, RenovationApplication, TransferStation },
   createContextFactory: (sqlite) => {
     const db = drizzle(sqlite, { schema });
     const queries = createQueries(sqlite);

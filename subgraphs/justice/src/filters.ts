@@ -13,6 +13,8 @@ export const disputeParams = (f: {
   grid?: string | null;
   from?: string | null;
   to?: string | null;
+  /** A grid worker's own grids (JSON list, see `gridsParam`); null: no narrowing. */
+  grids?: string | null;
 }): Params => ({
   type: f.type ?? null,
   statuses: jsonList(f.statuses),
@@ -20,6 +22,7 @@ export const disputeParams = (f: {
   grid: f.grid ?? null,
   from: f.from ?? null,
   to: f.to ?? null,
+  grids: f.grids ?? null,
 });
 
 export const OPEN_DISPUTES_PARAMS = disputeParams({ statuses: OPEN_DISPUTE_STATUSES });

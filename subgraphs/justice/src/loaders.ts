@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { asc, eq } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { byKey, groupByKey, inJsonList, isRegionCode, type SqliteDatabase } from '@village-graph/shared';
+import { byKey, createAccessLog, groupByKey, inJsonList, isRegionCode, mustSuppressFor, type Identity, type SqliteDatabase, type StoredAccessEntry } from '@village-graph/shared';
 import {
   communityCorrections,
   disputeParties,
@@ -20,7 +20,8 @@ import {
 } from './db/schema.ts';
 import type * as schema from './db/schema.ts';
 import { createFilteredSubtreeList, createKeyedList, createPagedLoaders } from './paging.ts';
-import { createStatisticsRollup, ZERO_SUMS, type StatisticsSums } from './statistics.ts';
+import { createStatisticsGuard, createStatisticsRollup, ZERO_SUMS, type PeopleColumn, type StatisticsSums } from './statistics.ts';
+import { scopeCondition } from './access.ts';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
@@ -28,6 +29,14 @@ export type Db = BetterSQLite3Database<typeof schema>;
 const DISPUTE_FILTER = `(@type IS NULL OR type = @type)
   AND (@statuses IS NULL OR status IN (SELECT value FROM json_each(@statuses)))`;
 const DATE_RANGE = (column: string) => `(@from IS NULL OR ${column} >= @from) AND (@to IS NULL OR ${column} <= @to)`;
+// A grid worker's region lists are narrowed to their grids (bound as a JSON list; null: no narrowing).
+const GRIDS = `(@grids IS NULL OR t.grid_code IN (SELECT value FROM json_each(@grids)))`;
+// Per-parent dispute lists and counts keep only the disputes the caller may see (access.ts).
+const DISPUTE_SCOPE = scopeCondition('src', {
+  hasGrid: true,
+  residentCondition: 'EXISTS (SELECT 1 FROM dispute_parties sp WHERE sp.dispute_id = src.id AND sp.resident_id = @scopeResident)',
+});
+const RECORD_SCOPE = scopeCondition('src', { hasGrid: false, residentCondition: 'src.resident_id = @scopeResident' });
 
 /** Statements prepared once per process; loaders (per request) batch into them. */
 export const createQueries = (sqlite: SqliteDatabase) => ({
@@ -36,14 +45,14 @@ export const createQueries = (sqlite: SqliteDatabase) => ({
     regionColumn: 'village_code',
     idsStartWithRegion: true,
     filter: `${DISPUTE_FILTER}
-      AND (@source IS NULL OR t.source = @source) AND (@grid IS NULL OR t.grid_code = @grid) AND ${DATE_RANGE('t.received_on')}`,
+      AND (@source IS NULL OR t.source = @source) AND (@grid IS NULL OR t.grid_code = @grid) AND ${DATE_RANGE('t.received_on')} AND ${GRIDS}`,
   }),
   // Literal statuses, so SQLite can use the partial index of open disputes.
   openDisputesUnder: createFilteredSubtreeList<DisputeRow>(sqlite, {
     table: 'disputes',
     regionColumn: 'village_code',
     idsStartWithRegion: true,
-    filter: `t.status IN ('RECEIVED', 'MEDIATING') AND (@type IS NULL OR t.type = @type)`,
+    filter: `t.status IN ('RECEIVED', 'MEDIATING') AND (@type IS NULL OR t.type = @type) AND ${GRIDS}`,
   }),
   correctionsUnder: createFilteredSubtreeList<CommunityCorrectionRow>(sqlite, {
     table: 'community_corrections',
@@ -66,26 +75,48 @@ export const createQueries = (sqlite: SqliteDatabase) => ({
   disputesOfResident: createKeyedList<DisputeRow>(sqlite, {
     source: `SELECT p.resident_id AS _key, t.* FROM dispute_parties p JOIN disputes t ON t.id = p.dispute_id
       WHERE p.resident_id IN (SELECT value FROM json_each(@keys))`,
-    filter: DISPUTE_FILTER,
+    filter: `${DISPUTE_FILTER} AND ${DISPUTE_SCOPE}`,
   }),
   // A household can be on both sides of a family dispute: count each dispute once.
   disputesOfHousehold: createKeyedList<DisputeRow>(sqlite, {
     source: `SELECT p._key AS _key, t.* FROM (
         SELECT DISTINCT household_id AS _key, dispute_id FROM dispute_parties WHERE household_id IN (SELECT value FROM json_each(@keys))
       ) p JOIN disputes t ON t.id = p.dispute_id`,
-    filter: DISPUTE_FILTER,
+    filter: `${DISPUTE_FILTER} AND ${DISPUTE_SCOPE}`,
   }),
   legalAidCasesOfResident: createKeyedList<LegalAidCaseRow>(sqlite, {
     source: `SELECT t.resident_id AS _key, t.* FROM legal_aid_cases t WHERE t.resident_id IN (SELECT value FROM json_each(@keys))`,
-    filter: `(@statuses IS NULL OR status IN (SELECT value FROM json_each(@statuses)))`,
+    filter: `(@statuses IS NULL OR status IN (SELECT value FROM json_each(@statuses))) AND ${RECORD_SCOPE}`,
   }),
   statistics: createStatisticsRollup(sqlite),
+  statisticsGuard: createStatisticsGuard(sqlite),
+  accessLog: createAccessLog(sqlite),
+  // Where a resident's justice records are (disputes they are party to, cases, records): the
+  // area an auditor's `audit:read` is checked against. One statement per batch.
+  placesOfResidents: sqlite.prepare(`WITH ids AS (SELECT value AS id FROM json_each(@ids))
+    SELECT p.resident_id AS residentId, d.village_code AS villageCode, d.grid_code AS gridCode
+      FROM dispute_parties p JOIN disputes d ON d.id = p.dispute_id WHERE p.resident_id IN (SELECT id FROM ids)
+    UNION SELECT resident_id, village_code, NULL FROM legal_aid_cases WHERE resident_id IN (SELECT id FROM ids)
+    UNION SELECT resident_id, village_code, NULL FROM community_corrections WHERE resident_id IN (SELECT id FROM ids)
+    UNION SELECT resident_id, village_code, NULL FROM post_release_placements WHERE resident_id IN (SELECT id FROM ids)`),
 });
 
 export type Queries = ReturnType<typeof createQueries>;
 
+export interface ResidentPlace {
+  residentId: string;
+  villageCode: string;
+  gridCode: string | null;
+}
+
+/** Statistics of one region as served to this caller: its sums and the figures to suppress. */
+export interface RegionFigures {
+  sums: StatisticsSums;
+  hidden: ReadonlySet<PeopleColumn>;
+}
+
 /** Per-request loaders: each batch is one SQL statement whatever its size. */
-export const createLoaders = (db: Db, queries: Queries) => ({
+export const createLoaders = (db: Db, queries: Queries, identity: Identity) => ({
   mediationCommitteeByVillage: new DataLoader(async (codes: readonly string[]) => {
     const rows = db.select().from(mediationCommittees).where(inJsonList(mediationCommittees.villageCode, codes)).all();
     return byKey(codes, rows, (r) => r.villageCode);
@@ -136,10 +167,21 @@ export const createLoaders = (db: Db, queries: Queries) => ({
     const rows = db.select().from(postReleasePlacements).where(inJsonList(postReleasePlacements.residentId, ids)).all();
     return byKey(ids, rows, (r) => r.residentId);
   }),
-  statistics: new DataLoader(async (codes: readonly string[]) => {
+  // Sums in one statement; for the public and analysts, small cells in one more.
+  statistics: new DataLoader(async (codes: readonly string[]): Promise<RegionFigures[]> => {
     const valid = codes.filter(isRegionCode);
     const sums = valid.length > 0 ? queries.statistics.sums(valid) : new Map<string, StatisticsSums>();
-    return codes.map((c) => sums.get(c) ?? ZERO_SUMS);
+    const hidden = mustSuppressFor(identity) ? queries.statisticsGuard.suppressed(sums) : new Map<string, Set<PeopleColumn>>();
+    return codes.map((c) => ({ sums: sums.get(c) ?? ZERO_SUMS, hidden: hidden.get(c) ?? new Set<PeopleColumn>() }));
+  }),
+  /** Access-log entries per subject (resident or household id), oldest first; one statement per batch. */
+  accessLogBySubject: new DataLoader(async (ids: readonly string[]): Promise<StoredAccessEntry[][]> => {
+    const entries = queries.accessLog.entriesFor(ids);
+    return ids.map((id) => entries.get(id) ?? []);
+  }),
+  placesOfResident: new DataLoader(async (ids: readonly string[]) => {
+    const rows = queries.placesOfResidents.all({ ids: JSON.stringify(ids) }) as ResidentPlace[];
+    return groupByKey(ids, rows, (r) => r.residentId);
   }),
   disputesUnder: createPagedLoaders(queries.disputesUnder),
   openDisputesUnder: createPagedLoaders(queries.openDisputesUnder),

@@ -11,6 +11,7 @@ import { MediationCommittee, Mediator } from './resolvers/mediation.ts';
 import { LegalAdviser, LegalAdviserEngagement, LegalAidContactPoint, LegalAidCase } from './resolvers/legal-aid.ts';
 import { CommunityCorrection, PostReleasePlacement } from './resolvers/correction.ts';
 import { RuleOfLawModelVillage } from './resolvers/rule-of-law.ts';
+import { DisputeTypeCount, JusticeStatistics } from './resolvers/statistics.ts';
 
 /** Justice (司法): mediation and disputes, legal advisers and legal aid, community correction, placement, model villages. */
 export const justice = defineSubgraph<JusticeContext>({
@@ -34,6 +35,8 @@ export const justice = defineSubgraph<JusticeContext>({
     CommunityCorrection,
     PostReleasePlacement,
     RuleOfLawModelVillage,
+    JusticeStatistics,
+    DisputeTypeCount,
   },
   createContextFactory: (sqlite) => {
     const db = drizzle(sqlite, { schema });

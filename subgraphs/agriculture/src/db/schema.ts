@@ -90,6 +90,12 @@ export const landContracts = sqliteTable(
     contractNumber: text('contract_number').primaryKey(),
     villageCode: text('village_code').notNull(),
     householdId: text('household_id').notNull(),
+    /**
+     * The household's grid (网格, civil affairs' key), so a grid worker sees only the contracts of
+     * their own grid. Nullable only because it was added after the table (SQLite adds columns
+     * without a rebuild only when they may be null); the seeder always fills it.
+     */
+    gridCode: text('grid_code'),
     /** The issuing party (发包方): the village's farmers' collective. */
     issuer: text('issuer').notNull(),
     /** Villagers' group (村民小组) the household belongs to. */
@@ -101,6 +107,7 @@ export const landContracts = sqliteTable(
   (t) => [
     uniqueIndex('land_contracts_household_idx').on(t.householdId),
     index('land_contracts_village_code_idx').on(t.villageCode, t.contractNumber),
+    index('land_contracts_grid_code_idx').on(t.gridCode),
     check('land_contracts_code_is_12_digits', isVillageCode(t.villageCode)),
     check('land_contracts_number_in_village', sql`substr(${t.contractNumber}, 1, 12) = ${t.villageCode} AND ${t.contractNumber} GLOB '*J'`),
     check('land_contracts_term', sql`${t.termStart} < ${t.termEnd}`),
@@ -229,6 +236,8 @@ export const farmerTrainings = sqliteTable(
     id: text('id').primaryKey(),
     residentId: text('resident_id').notNull(),
     villageCode: text('village_code').notNull(),
+    /** The trainee's grid (civil affairs' key), for grid workers' row scope; always filled by the seeder. */
+    gridCode: text('grid_code'),
     type: text('type', { enum: FARMER_TRAINING_TYPES }).notNull(),
     course: text('course').notNull(),
     startDate: text('start_date').notNull(),
@@ -239,6 +248,7 @@ export const farmerTrainings = sqliteTable(
   (t) => [
     index('farmer_trainings_village_code_idx').on(t.villageCode, t.id),
     index('farmer_trainings_resident_idx').on(t.residentId),
+    index('farmer_trainings_grid_code_idx').on(t.gridCode),
     index('farmer_trainings_start_date_idx').on(t.startDate),
     check('farmer_trainings_code_is_12_digits', isVillageCode(t.villageCode)),
     check('farmer_trainings_type_valid', oneOf(t.type, FARMER_TRAINING_TYPES)),
@@ -347,3 +357,9 @@ export type FarmerTrainingRow = typeof farmerTrainings.$inferSelect;
 export type VillageAgricultureRow = typeof villageAgriculture.$inferSelect;
 export type CollectiveEconomyIncomeRow = typeof collectiveEconomyIncomes.$inferSelect;
 export type RegionStatisticsRow = typeof regionStatistics.$inferSelect;
+
+/**
+ * The department's hash-chained, append-only log of reads of sensitive personal fields (shared
+ * definition; its custom migration adds the triggers that refuse UPDATE and DELETE).
+ */
+export { accessLog } from '@village-graph/shared';

@@ -31,7 +31,9 @@ export const Cooperative = {
 
   modelRatings: (cooperative: CooperativeRow, _args: unknown, ctx: AgricultureContext) => ratingsOf(cooperative, ctx),
 
+  /** The member register is personal (households, contributions): the cooperative's village must be in the caller's area. */
   members: async (cooperative: CooperativeRow, args: PageArgs, ctx: AgricultureContext) => {
+    ctx.access.assertVillage(cooperative.villageCode, `The member register of cooperative ${cooperative.id}`);
     const page = parsePageArgs(args);
     const [rows, total] = await Promise.all([
       ctx.loaders.memberPage.load({ cooperativeId: cooperative.id, limit: page.limit + 1, afterHouseholdId: page.afterKey }),

@@ -236,3 +236,6 @@ export type SewageFacilityRow = typeof sewageFacilities.$inferSelect;
 export type VillageAppearanceRow = typeof villageAppearances.$inferSelect;
 export type DwellingRow = typeof dwellings.$inferSelect;
 export type RenovationApplicationRow = typeof renovationApplications.$inferSelect;
+
+/** The shared, append-only, hash-chained log of reads of sensitive fields (renovation applications). */
+export { accessLog } from '@village-graph/shared';

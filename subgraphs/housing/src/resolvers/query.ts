@@ -1,5 +1,5 @@
 import { and, asc, between, count, eq, exists, gt, gte, inArray, lt, notExists, sql, type SQL } from 'drizzle-orm';
-import { Errors, parsePageArgs, parseRegionCode, subtreeRange, toConnection, type PageArgs } from '@village-graph/shared';
+import { Errors, inJsonList, parsePageArgs, parseRegionCode, subtreeRange, toConnection, type PageArgs } from '@village-graph/shared';
 import {
   DANGEROUS_GRADES,
   dwellings,
@@ -12,6 +12,9 @@ import {
 } from '../db/schema.ts';
 import type { HousingContext } from '../context.ts';
 import { parseApplicationId, parseDateRange, parseDwellingId, parseGridCode } from '../args.ts';
+import { assertMayFilterBy, listScope } from '../access.ts';
+import { visibleDwelling } from './dwelling.ts';
+import { visibleApplication } from './renovation-application.ts';
 
 type Table = typeof dwellings | typeof renovationApplications;
 
@@ -28,6 +31,9 @@ function withinSubtree(table: Table, code: string): SQL {
 /** A grid lies inside its village: the village-code index narrows the search, the grid code decides. */
 const inGrid = (table: Table, grid: string): SQL => and(eq(table.villageCode, grid.slice(0, 12)), eq(table.gridCode, grid))!;
 
+/** A grid worker's rows: only their own grids (one JSON parameter whatever their number). */
+const inGrids = (table: Table, grids: readonly string[] | null): SQL | undefined => (grids ? inJsonList(table.gridCode, grids) : undefined);
+
 function parseGrades(grades: readonly SafetyGrade[] | null | undefined): SafetyGrade[] {
   const chosen = [...new Set(grades ?? DANGEROUS_GRADES)];
   if (chosen.length === 0 || chosen.some((g) => !(DANGEROUS_GRADES as readonly string[]).includes(g))) {
@@ -37,10 +43,9 @@ function parseGrades(grades: readonly SafetyGrade[] | null | undefined): SafetyG
 }
 
 export const Query = {
-  dwelling: (_: unknown, args: { id: string }, ctx: HousingContext) => ctx.loaders.dwellingById.load(parseDwellingId(args.id, 'id')),
+  dwelling: (_: unknown, args: { id: string }, ctx: HousingContext) => visibleDwelling(ctx, parseDwellingId(args.id, 'id')),
 
-  renovationApplication: (_: unknown, args: { id: string }, ctx: HousingContext) =>
-    ctx.loaders.applicationById.load(parseApplicationId(args.id, 'id')),
+  renovationApplication: (_: unknown, args: { id: string }, ctx: HousingContext) => visibleApplication(ctx, parseApplicationId(args.id, 'id')),
 
   dangerousDwellings: (
     _: unknown,
@@ -51,11 +56,13 @@ export const Query = {
     const grades = parseGrades(args.grades);
     const grid = args.grid == null ? null : parseGridCode(args.grid, 'grid');
     const page = parsePageArgs(args);
+    const { grids } = listScope(ctx.access, within, grid);
     const application = ctx.db.select({ one: sql`1` }).from(renovationApplications).where(eq(renovationApplications.dwellingId, dwellings.id));
     const filter = and(
       withinSubtree(dwellings, within),
       inArray(dwellings.safetyGrade, grades),
       grid ? inGrid(dwellings, grid) : undefined,
+      inGrids(dwellings, grids),
       args.hasRenovationApplication == null ? undefined : args.hasRenovationApplication ? exists(application) : notExists(application),
     );
     const rows = ctx.db
@@ -86,6 +93,10 @@ export const Query = {
     const grid = args.grid == null ? null : parseGridCode(args.grid, 'grid');
     const { from, to } = parseDateRange(args);
     const page = parsePageArgs(args);
+    const { grids } = listScope(ctx.access, within, grid);
+    // Filtering by a sensitive field reads it: the field's own rule, and each row returned is logged.
+    const readFields = [...(args.status ? ['status'] : []), ...(args.priorityGroup ? ['priorityGroup'] : [])];
+    for (const field of readFields) assertMayFilterBy(ctx.access, field);
     const t = renovationApplications;
     const filter = and(
       withinSubtree(t, within),
@@ -93,6 +104,7 @@ export const Query = {
       args.priorityGroup ? eq(t.priorityGroup, args.priorityGroup) : undefined,
       args.method ? eq(t.method, args.method) : undefined,
       grid ? inGrid(t, grid) : undefined,
+      inGrids(t, grids),
       from ? gte(t.appliedOn, from) : undefined,
       to ? sql`${t.appliedOn} <= ${to}` : undefined,
     );
@@ -104,7 +116,9 @@ export const Query = {
       .limit(page.limit + 1)
       .all();
     const total = ctx.db.select({ n: count() }).from(t).where(filter).get()?.n ?? 0;
-    return toConnection(rows, page, total, (r) => r.id);
+    const connection = toConnection(rows, page, total, (r) => r.id);
+    if (readFields.length > 0) for (const row of connection.nodes) ctx.request.audit.read(row.householdId, readFields);
+    return connection;
   },
 
   transferStations: (_: unknown, args: PageArgs & { within: string }, ctx: HousingContext) => {

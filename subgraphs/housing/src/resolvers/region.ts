@@ -1,6 +1,6 @@
 import { isRegionCode } from '@village-graph/shared';
 import type { HousingContext } from '../context.ts';
-import { toHousingStatistics } from '../statistics.ts';
+import { suppress, toHousingStatistics } from '../statistics.ts';
 
 interface RegionRef {
   code: string;
@@ -16,7 +16,18 @@ export const Region = {
 
   villageAppearance: (region: RegionRef, _args: unknown, ctx: HousingContext) => ctx.loaders.appearanceByVillage.load(region.code),
 
-  housingStatistics: async (region: RegionRef, _args: unknown, ctx: HousingContext) =>
+  /**
+   * Statistics are not rows: everyone gets them, but the public and analysts get household counts
+   * small-cell suppressed (one more statement per batch, for the guard).
+   */
+  housingStatistics: async (region: RegionRef, _args: unknown, ctx: HousingContext) => {
     // A malformed code has no subtree: all zeros rather than a range built from garbage.
-    toHousingStatistics(await ctx.loaders.statistics.load(isRegionCode(region.code) ? region.code : '000000000000')),
+    const code = isRegionCode(region.code) ? region.code : '000000000000';
+    const [sums, hidden] = await Promise.all([
+      ctx.loaders.statistics.load(code),
+      ctx.access.suppressStatistics ? ctx.loaders.suppressedColumns.load(code) : null,
+    ]);
+    const statistics = toHousingStatistics(sums);
+    return hidden ? suppress(statistics, hidden) : statistics;
+  },
 };

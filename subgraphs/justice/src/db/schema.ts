@@ -320,3 +320,6 @@ export type CommunityCorrectionRow = typeof communityCorrections.$inferSelect;
 export type PostReleasePlacementRow = typeof postReleasePlacements.$inferSelect;
 export type RuleOfLawModelVillageRow = typeof ruleOfLawModelVillages.$inferSelect;
 export type RegionStatisticsRow = typeof regionStatistics.$inferSelect;
+
+/** The access log of reads of sensitive personal fields (shared definition; append-only by migration). */
+export { accessLog } from '@village-graph/shared';

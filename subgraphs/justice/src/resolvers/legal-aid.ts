@@ -1,4 +1,5 @@
 import type { LegalAdviserRow, LegalAidCaseRow, LegalAidContactPointRow } from '../db/schema.ts';
+import { auditedFields } from '../audited.ts';
 import type { JusticeContext } from '../context.ts';
 
 export const LegalAdviser = {
@@ -14,9 +15,15 @@ export const LegalAidContactPoint = {
   township: (point: LegalAidContactPointRow) => ({ code: point.townshipCode }),
 };
 
-export const LegalAidCase = {
-  applicant: (legalAidCase: LegalAidCaseRow) => ({ id: legalAidCase.residentId }),
-  household: (legalAidCase: LegalAidCaseRow) => ({ id: legalAidCase.householdId }),
-  village: (legalAidCase: LegalAidCaseRow) => ({ code: legalAidCase.villageCode }),
-  contactPoint: (legalAidCase: LegalAidCaseRow, _: unknown, ctx: JusticeContext) => ctx.loaders.contactPointByTownship.load(legalAidCase.townshipCode),
-};
+/** A resident's legal-aid case: every field is about the applicant and logged when read. */
+export const LegalAidCase = auditedFields<LegalAidCaseRow>(
+  'LegalAidCase',
+  (legalAidCase) => legalAidCase.residentId,
+  ['id', 'type', 'status', 'acceptedOn', 'closedOn'],
+  {
+    applicant: (legalAidCase) => ({ id: legalAidCase.residentId }),
+    household: (legalAidCase) => ({ id: legalAidCase.householdId }),
+    village: (legalAidCase) => ({ code: legalAidCase.villageCode }),
+    contactPoint: (legalAidCase, _, ctx) => ctx.loaders.contactPointByTownship.load(legalAidCase.townshipCode),
+  },
+);

@@ -2,6 +2,8 @@ import { parsePageArgs, parseRegionCode, type PageArgs } from '@village-graph/sh
 import { parseDateRange, parseDisputeId, parseGridCode } from '../args.ts';
 import { disputeParams, listParams } from '../filters.ts';
 import { loadConnection } from '../paging.ts';
+import { gridsParam, outsideAreaError, requireListWithin, requireRows } from '../access.ts';
+import { visibleDispute } from './dispute.ts';
 import type { JusticeContext } from '../context.ts';
 
 interface DateRangeArgs {
@@ -9,8 +11,13 @@ interface DateRangeArgs {
   to?: string | null;
 }
 
+/** Arguments first (BAD_USER_INPUT names them), then the caller's area (FORBIDDEN on `within`). */
 export const Query = {
-  dispute: (_: unknown, args: { id: string }, ctx: JusticeContext) => ctx.loaders.disputeById.load(parseDisputeId(args.id, 'id')),
+  dispute: async (_: unknown, args: { id: string }, ctx: JusticeContext) => {
+    const id = parseDisputeId(args.id, 'id');
+    requireRows(ctx.scope, ctx.identity);
+    return visibleDispute(ctx, await ctx.loaders.disputeById.load(id));
+  },
 
   disputes: (
     _: unknown,
@@ -21,13 +28,17 @@ export const Query = {
     const grid = args.grid == null ? null : parseGridCode(args.grid, 'grid');
     const range = parseDateRange(args);
     const page = parsePageArgs(args);
-    return loadConnection(ctx.loaders.disputesUnder, within, page, disputeParams({ ...range, grid, type: args.type, statuses: args.status, source: args.source }));
+    requireListWithin(ctx.scope, ctx.identity, within);
+    if (grid && ctx.scope.grids.length > 0 && !ctx.scope.all && !ctx.scope.grids.includes(grid)) throw outsideAreaError(`Grid ${grid}`, { argument: 'grid' });
+    const params = disputeParams({ ...range, grid, type: args.type, statuses: args.status, source: args.source, grids: gridsParam(ctx.scope) });
+    return loadConnection(ctx.loaders.disputesUnder, within, page, params);
   },
 
   communityCorrections: (_: unknown, args: PageArgs & DateRangeArgs & { within: string; type?: string | null; status?: string[] | null }, ctx: JusticeContext) => {
     const within = parseRegionCode(args.within, 'within');
     const range = parseDateRange(args);
     const page = parsePageArgs(args);
+    requireListWithin(ctx.scope, ctx.identity, within);
     return loadConnection(ctx.loaders.correctionsUnder, within, page, listParams({ ...range, type: args.type, statuses: args.status }));
   },
 
@@ -35,6 +46,7 @@ export const Query = {
     const within = parseRegionCode(args.within, 'within');
     const range = parseDateRange(args);
     const page = parsePageArgs(args);
+    requireListWithin(ctx.scope, ctx.identity, within);
     return loadConnection(ctx.loaders.legalAidCasesUnder, within, page, listParams({ ...range, type: args.type, statuses: args.status }));
   },
 
@@ -42,6 +54,7 @@ export const Query = {
     const within = parseRegionCode(args.within, 'within');
     const range = parseDateRange(args);
     const page = parsePageArgs(args);
+    requireListWithin(ctx.scope, ctx.identity, within);
     return loadConnection(ctx.loaders.placementsUnder, within, page, listParams({ ...range, statuses: args.status }));
   },
 };

@@ -2,6 +2,7 @@ import { isRegionCode, parsePageArgs, regionLevel, toConnection, type PageArgs }
 import { disputeParams } from '../filters.ts';
 import { loadConnection } from '../paging.ts';
 import { toJusticeStatistics } from '../statistics.ts';
+import { gridsParam, requireListWithin, requireRows } from '../access.ts';
 import type { JusticeContext } from '../context.ts';
 
 interface RegionRef {
@@ -40,12 +41,18 @@ export const Region = {
   ruleOfLawModel: (region: RegionRef, _: unknown, ctx: JusticeContext) =>
     isVillage(region.code) ? ctx.loaders.ruleOfLawModelByVillage.load(region.code) : null,
 
+  /** Personal rows: only a region inside the caller's area (a grid worker: their grids' disputes). */
   openDisputes: (region: RegionRef, args: PageArgs & { type?: string | null }, ctx: JusticeContext) => {
     const page = parsePageArgs(args);
+    requireRows(ctx.scope, ctx.identity);
     if (!isRegionCode(region.code)) return toConnection([], page, 0, () => '');
-    return loadConnection(ctx.loaders.openDisputesUnder, region.code, page, disputeParams({ type: args.type }));
+    requireListWithin(ctx.scope, ctx.identity, region.code, null);
+    return loadConnection(ctx.loaders.openDisputesUnder, region.code, page, disputeParams({ type: args.type, grids: gridsParam(ctx.scope) }));
   },
 
-  justiceStatistics: async (region: RegionRef, _: unknown, ctx: JusticeContext) =>
-    toJusticeStatistics(await ctx.loaders.statistics.load(region.code)),
+  /** Aggregates, not rows: public, with small cells suppressed for the public and analysts. */
+  justiceStatistics: async (region: RegionRef, _: unknown, ctx: JusticeContext) => {
+    const { sums, hidden } = await ctx.loaders.statistics.load(region.code);
+    return toJusticeStatistics(sums, hidden);
+  },
 };
