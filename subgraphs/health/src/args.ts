@@ -48,7 +48,22 @@ export function parseIntInRange(value: number | null | undefined, argument: stri
 /**
  * A connection whose `totalCount` is counted only if the client asks for it (the default resolver
  * calls a function-valued property), so paging through a region costs one statement per page.
+ * `onServe` runs with the page's rows when the client asks for its edges or nodes (to log the
+ * read: being on a list of patients is itself sensitive).
  */
-export function lazyConnection<T>(rows: T[], page: PageRequest, total: () => number | Promise<number>, keyOf: (row: T) => string) {
-  return { ...toConnection(rows, page, 0, keyOf), totalCount: total };
+export function lazyConnection<T>(
+  rows: T[],
+  page: PageRequest,
+  total: () => number | Promise<number>,
+  keyOf: (row: T) => string,
+  onServe?: (rows: readonly T[]) => void,
+) {
+  const { edges, nodes, pageInfo } = toConnection(rows, page, 0, keyOf);
+  let served = false;
+  const serve = <V>(value: V): V => {
+    if (!served && onServe) onServe(nodes);
+    served = true;
+    return value;
+  };
+  return { edges: () => serve(edges), nodes: () => serve(nodes), pageInfo, totalCount: total };
 }

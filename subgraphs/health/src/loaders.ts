@@ -1,9 +1,10 @@
 import DataLoader from 'dataloader';
-import { byKey, groupByKey } from '@village-graph/shared';
+import { byKey, groupByKey, type StoredAccessEntry } from '@village-graph/shared';
 import { CHRONIC_CONDITIONS, type ChronicCondition } from './db/schema.ts';
 import type { DateRange } from './dates.ts';
 import type { Queries, FollowUpRow, FollowUpStatRow } from './queries.ts';
 import type { StatisticsColumn } from './seeding/rollup.ts';
+import type { DisclosureCell } from './statistics.ts';
 
 /** A page of one resident's follow-ups. */
 export interface FollowUpPageKey {
@@ -34,8 +35,19 @@ async function byGroup<K, V>(keys: readonly K[], groupOf: (k: K) => string, load
   return keys.map((k) => answers.get(k)!);
 }
 
-/** Per-request loaders: each batch is one SQL statement whatever its size. */
-export const createLoaders = (queries: Queries) => ({
+export interface RegionFigures {
+  sums: Record<StatisticsColumn, number>;
+  /** Disclosure cells to withhold for this caller (empty for callers who see every figure). */
+  hidden: ReadonlySet<DisclosureCell>;
+}
+
+const NOTHING_HIDDEN: ReadonlySet<DisclosureCell> = new Set();
+
+/**
+ * Per-request loaders: each batch is one SQL statement whatever its size (statistics for callers
+ * with small cells suppressed: two — the sums and the suppression decision).
+ */
+export const createLoaders = (queries: Queries, { suppressSmallCells }: { suppressSmallCells: boolean }) => ({
   clinic: new DataLoader(async (codes: readonly string[]) => byKey(codes, queries.clinics(codes), (r) => r.villageCode)),
   doctorsOfVillage: new DataLoader(async (codes: readonly string[]) => groupByKey(codes, queries.doctorsByVillage(codes), (r) => r.villageCode)),
   doctor: new DataLoader(async (ids: readonly string[]) => byKey(ids, queries.doctorsById(ids), (r) => r.id)),
@@ -54,9 +66,21 @@ export const createLoaders = (queries: Queries) => ({
     const signed = new Set(queries.householdsWithContract(ids));
     return ids.map((id) => signed.has(id));
   }),
-  statistics: new DataLoader(async (codes: readonly string[]) => {
+  householdVillage: new DataLoader(async (ids: readonly string[]) =>
+    byKey(ids, queries.householdVillages(ids), (r) => r.householdId).map((r) => r?.villageCode ?? null),
+  ),
+  /** Access-log entries per subject (resident or household id), oldest first. */
+  accessLog: new DataLoader(async (ids: readonly string[]): Promise<StoredAccessEntry[][]> => {
+    const entries = queries.accessLogEntries(ids);
+    return ids.map((id) => entries.get(id) ?? []);
+  }),
+  statistics: new DataLoader(async (codes: readonly string[]): Promise<(RegionFigures | null)[]> => {
     const sums = queries.statistics(codes);
-    return codes.map((c) => sums.get(c) ?? null) as (Record<StatisticsColumn, number> | null)[];
+    const hidden = suppressSmallCells ? queries.suppressedCells(codes) : null;
+    return codes.map((c) => {
+      const s = sums.get(c);
+      return s ? { sums: s, hidden: hidden?.get(c) ?? NOTHING_HIDDEN } : null;
+    });
   }),
 
   /** Follow-up records per condition for one resident in a date range (counts and latest date). */

@@ -1,6 +1,7 @@
-import { createSubtreeRollup, subtreeRange, type SqliteDatabase } from '@village-graph/shared';
+import { createAccessLog, createSmallCellGuard, createSubtreeRollup, subtreeRange, type SqliteDatabase } from '@village-graph/shared';
 import { MANAGED_CONDITIONS, type ChronicCondition } from './db/schema.ts';
 import { STATISTICS_COLUMNS } from './seeding/rollup.ts';
+import { DISCLOSURE_CELLS } from './statistics.ts';
 
 /*
  * Every statement the subgraph runs, prepared once per process. Keyed statements take the whole
@@ -167,6 +168,10 @@ export function createQueries(sqlite: SqliteDatabase) {
       `SELECT ${COLUMNS.contract} FROM family_doctor_contracts c JOIN family_doctor_teams t ON t.id = c.team_id WHERE c.resident_id IN (${KEYS})`,
     ),
     householdsWithContract: keyed(`SELECT DISTINCT household_id AS householdId FROM family_doctor_contracts WHERE household_id IN (${KEYS})`),
+    // Where a household lives, as far as health knows (from its members' records): for row scoping.
+    householdVillages: keyed(
+      `SELECT household_id AS householdId, min(village_code) AS villageCode FROM health_records WHERE household_id IN (${KEYS}) GROUP BY household_id`,
+    ),
     followUpStats: keyed(
       `SELECT resident_id AS residentId, condition, count(*) AS count, max(visited_on) AS lastVisitedOn
        FROM chronic_follow_ups
@@ -242,6 +247,9 @@ export function createQueries(sqlite: SqliteDatabase) {
   };
 
   const statistics = createSubtreeRollup(sqlite, { table: 'region_statistics', regionColumn: 'region_code', columns: STATISTICS_COLUMNS });
+  // Small-cell suppression looks at every count of people and at what subtraction reveals (the view).
+  const smallCells = createSmallCellGuard(sqlite, { table: 'region_disclosure_cells', regionColumn: 'region_code', columns: DISCLOSURE_CELLS });
+  const accessLog = createAccessLog(sqlite);
   const count = (statement: { get(params: unknown): unknown }, params: Record<string, unknown>) => (statement.get(params) as { n: number }).n;
 
   return {
@@ -256,6 +264,9 @@ export function createQueries(sqlite: SqliteDatabase) {
     elderly: (ids: readonly string[]) => statements.elderly(ids) as unknown as ElderlyCareRow[],
     contracts: (ids: readonly string[]) => statements.contracts(ids).map(toContract),
     householdsWithContract: (ids: readonly string[]) => statements.householdsWithContract(ids).map((r) => r.householdId as string),
+    householdVillages: (ids: readonly string[]) => statements.householdVillages(ids) as { householdId: string; villageCode: string }[],
+    /** The access log's entries about these residents or households, oldest first per subject (one statement). */
+    accessLogEntries: (subjectIds: readonly string[]) => accessLog.entriesFor(subjectIds),
     followUpStats: (ids: readonly string[], from: string | null, to: string | null) =>
       statements.followUpStats(ids, { from, to }) as unknown as FollowUpStatRow[],
     followUpPages: (ids: readonly string[], range: { from: string | null; to: string | null }, limit: number, after: { visitedOn: string; id: number } | null) =>
@@ -263,6 +274,8 @@ export function createQueries(sqlite: SqliteDatabase) {
 
     /** Column sums of `region_statistics` per region subtree. */
     statistics: (codes: readonly string[]) => statistics.sums(codes),
+    /** Cells to withhold per region for callers who see statistics with small cells suppressed (one statement). */
+    suppressedCells: (codes: readonly string[]) => smallCells.suppressed(codes),
 
     mentalDue(region: string, filter: { asOf: string; minRiskGrade: number | null }, after: ResidentCursor | null, limit: number) {
       const params = { ...residentPageParams(region, after, limit), ...filter };

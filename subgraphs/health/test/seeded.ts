@@ -37,3 +37,10 @@ export const one = <T = number>(subgraph: TestSubgraph, sql: string, ...params: 
 
 /** The GraphQL error's extensions (first error), for bad-input assertions. */
 export const firstErrorExtensions = (result: { errors?: readonly { extensions?: Record<string, unknown> }[] }) => result.errors?.[0]?.extensions;
+
+/**
+ * Statements the runtime runs at the end of a request that served sensitive fields, to append its
+ * access-log entries (all of them in one INSERT): BEGIN, read the last hash, INSERT, COMMIT.
+ * Constant whatever the number of entries.
+ */
+export const ACCESS_LOG_APPEND = 4;

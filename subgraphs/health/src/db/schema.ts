@@ -1,4 +1,4 @@
-import { sqliteTable, text, integer, real, index, check, primaryKey, foreignKey } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, sqliteView, text, integer, real, index, check, primaryKey, foreignKey } from 'drizzle-orm/sqlite-core';
 import { sql, type SQL, type AnyColumn } from 'drizzle-orm';
 
 /*
@@ -293,6 +293,50 @@ export const regionStatistics = sqliteTable(
   (t) => [check('region_statistics_code_is_12_digits', isVillageCode(t.regionCode))],
 );
 
+/**
+ * The cells small-cell suppression looks at (see `src/statistics.ts`): every count of people in
+ * `region_statistics`, plus the counts of people that can be derived from two or three of them by
+ * subtraction within one region (e.g. the elderly NOT checked = 65+ minus checked), so that a
+ * figure is withheld when it would reveal 1–4 people that way too.
+ */
+export const regionDisclosureCells = sqliteView('region_disclosure_cells', {
+  regionCode: text('region_code').notNull(),
+  healthRecordCount: integer('health_record_count').notNull(),
+  hypertensionPatientCount: integer('hypertension_patient_count').notNull(),
+  diabetesPatientCount: integer('diabetes_patient_count').notNull(),
+  chronicPatientCount: integer('chronic_patient_count').notNull(),
+  chronicFollowUpVisitCount: integer('chronic_follow_up_visit_count').notNull(),
+  chronicFollowUpCompliantCount: integer('chronic_follow_up_compliant_count').notNull(),
+  severeMentalDisorderPatientCount: integer('severe_mental_disorder_patient_count').notNull(),
+  mentalHealthHighRiskCount: integer('mental_health_high_risk_count').notNull(),
+  keyPopulationCount: integer('key_population_count').notNull(),
+  familyDoctorContractCount: integer('family_doctor_contract_count').notNull(),
+  keyPopulationContractCount: integer('key_population_contract_count').notNull(),
+  elderly65PlusCount: integer('elderly_65_plus_count').notNull(),
+  elderlyCheckedIn2022Count: integer('elderly_checked_in_2022_count').notNull(),
+  fullyDependentElderlyCount: integer('fully_dependent_elderly_count').notNull(),
+  partiallyDependentElderlyCount: integer('partially_dependent_elderly_count').notNull(),
+  bothConditionsPatientCount: integer('both_conditions_patient_count').notNull(),
+  chronicNonCompliantCount: integer('chronic_non_compliant_count').notNull(),
+  mentalHealthLowerRiskCount: integer('mental_health_lower_risk_count').notNull(),
+  keyPopulationUncontractedCount: integer('key_population_uncontracted_count').notNull(),
+  otherContractCount: integer('other_contract_count').notNull(),
+  elderlyUncheckedCount: integer('elderly_unchecked_count').notNull(),
+  independentElderlyCount: integer('independent_elderly_count').notNull(),
+}).as(sql`SELECT region_code,
+  health_record_count, hypertension_patient_count, diabetes_patient_count, chronic_patient_count,
+  chronic_follow_up_visit_count, chronic_follow_up_compliant_count, severe_mental_disorder_patient_count,
+  mental_health_high_risk_count, key_population_count, family_doctor_contract_count, key_population_contract_count,
+  elderly_65_plus_count, elderly_checked_in_2022_count, fully_dependent_elderly_count, partially_dependent_elderly_count,
+  hypertension_patient_count + diabetes_patient_count - chronic_patient_count AS both_conditions_patient_count,
+  chronic_patient_count - chronic_follow_up_compliant_count AS chronic_non_compliant_count,
+  severe_mental_disorder_patient_count - mental_health_high_risk_count AS mental_health_lower_risk_count,
+  key_population_count - key_population_contract_count AS key_population_uncontracted_count,
+  family_doctor_contract_count - key_population_contract_count AS other_contract_count,
+  elderly_65_plus_count - elderly_checked_in_2022_count AS elderly_unchecked_count,
+  elderly_65_plus_count - fully_dependent_elderly_count - partially_dependent_elderly_count AS independent_elderly_count
+FROM region_statistics`);
+
 export type VillageClinicRow = typeof villageClinics.$inferSelect;
 export type VillageDoctorRow = typeof villageDoctors.$inferSelect;
 export type FamilyDoctorTeamRow = typeof familyDoctorTeams.$inferSelect;
@@ -304,3 +348,6 @@ export type MentalHealthPatientRow = typeof mentalHealthPatients.$inferSelect;
 export type FamilyDoctorContractRow = typeof familyDoctorContracts.$inferSelect;
 export type ElderlyCareRow = typeof elderlyCare.$inferSelect;
 export type RegionStatisticsRow = typeof regionStatistics.$inferSelect;
+
+/** The department's hash-chained, append-only log of reads of sensitive personal fields (shared definition). */
+export { accessLog } from '@village-graph/shared';

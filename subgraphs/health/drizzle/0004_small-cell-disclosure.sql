@@ -1,0 +1,13 @@
+CREATE VIEW `region_disclosure_cells` AS SELECT region_code,
+  health_record_count, hypertension_patient_count, diabetes_patient_count, chronic_patient_count,
+  chronic_follow_up_visit_count, chronic_follow_up_compliant_count, severe_mental_disorder_patient_count,
+  mental_health_high_risk_count, key_population_count, family_doctor_contract_count, key_population_contract_count,
+  elderly_65_plus_count, elderly_checked_in_2022_count, fully_dependent_elderly_count, partially_dependent_elderly_count,
+  hypertension_patient_count + diabetes_patient_count - chronic_patient_count AS both_conditions_patient_count,
+  chronic_patient_count - chronic_follow_up_compliant_count AS chronic_non_compliant_count,
+  severe_mental_disorder_patient_count - mental_health_high_risk_count AS mental_health_lower_risk_count,
+  key_population_count - key_population_contract_count AS key_population_uncontracted_count,
+  family_doctor_contract_count - key_population_contract_count AS other_contract_count,
+  elderly_65_plus_count - elderly_checked_in_2022_count AS elderly_unchecked_count,
+  elderly_65_plus_count - fully_dependent_elderly_count - partially_dependent_elderly_count AS independent_elderly_count
+FROM region_statistics;
