@@ -1,7 +1,16 @@
 import DataLoader from 'dataloader';
 import { and, asc, count, gt, sql } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { byKey, createSubtreeRollup, groupByKey, inJsonList, type SqliteDatabase } from '@village-graph/shared';
+import {
+  byKey,
+  createAccessLog,
+  createSmallCellGuard,
+  createSubtreeRollup,
+  groupByKey,
+  inJsonList,
+  type SqliteDatabase,
+  type StoredAccessEntry,
+} from '@village-graph/shared';
 import {
   childDirectors,
   childSupervisors,
@@ -39,7 +48,7 @@ import {
 import type * as schema from './db/schema.ts';
 import { createKeyedList, createKeyedListLoaders, createRangeList, createRangeListLoaders, toCamelRow } from './lists.ts';
 import { createHouseholdSearch, createResidentSearch } from './search.ts';
-import { STATISTICS_COLUMNS } from './statistics.ts';
+import { STATISTICS_COLUMNS, SUPPRESSIBLE_COLUMNS, type SuppressibleColumn } from './statistics.ts';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
@@ -72,6 +81,10 @@ export const createQueries = (sqlite: SqliteDatabase) => ({
   }),
   householdsOfGrid: createKeyedList(sqlite, { table: 'households', parentColumn: 'grid_code', orderColumn: 'id' }),
   statistics: createSubtreeRollup(sqlite, { table: 'region_statistics', regionColumn: 'region_code', columns: STATISTICS_COLUMNS }),
+  /** Which people/household counts to withhold from the public and analysts, per batch of regions. */
+  smallCells: createSmallCellGuard(sqlite, { table: 'region_statistics', regionColumn: 'region_code', columns: SUPPRESSIBLE_COLUMNS }),
+  /** Civil affairs' own hash-chained access log (entries about residents and households). */
+  accessLog: createAccessLog(sqlite),
   /** The courtyard in each village, else the first in its township: one seek per village. */
   nearestCourtyard: sqlite.prepare(`
     WITH villages(code) AS (SELECT value FROM json_each(@villages))
@@ -221,6 +234,18 @@ export const createLoaders = (db: Db, queries: Queries) => ({
   statistics: new DataLoader<string, Record<string, number>>(async (codes) => {
     const sums = queries.statistics.sums(codes);
     return codes.map((c) => sums.get(c) ?? Object.fromEntries(STATISTICS_COLUMNS.map((column) => [column, 0])));
+  }),
+  /** Suppressed columns per region (one statement per batch); asked only for the public and analysts. */
+  suppressedStatistics: new DataLoader<string, Set<SuppressibleColumn>>(async (codes) => {
+    const hidden = queries.smallCells.suppressed(codes);
+    return codes.map((c) => hidden.get(c) ?? new Set());
+  }),
+
+  // ── Access log ──
+  /** Civil affairs' log entries about each subject (resident or household id), oldest first: one statement per batch. */
+  accessEntries: new DataLoader<string, StoredAccessEntry[]>(async (subjects) => {
+    const entries = queries.accessLog.entriesFor(subjects);
+    return subjects.map((s) => entries.get(s) ?? []);
   }),
 });
 

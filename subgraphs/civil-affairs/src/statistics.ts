@@ -8,6 +8,36 @@ export const STATISTICS_COLUMNS = getTableConfig(regionStatistics)
   .filter((name) => name !== 'region_code');
 export type StatisticsColumn = string;
 
+/**
+ * Columns that count people or households: for the public and analysts, small cells (1–4) and
+ * their complements are withheld (createSmallCellGuard). Committee members, grid workers, child
+ * directors and supervisors are public posts whose rosters are public, so their counts are not.
+ */
+export const SUPPRESSIBLE_COLUMNS = [
+  'household_count',
+  'resident_count',
+  'residents_aged_60_or_over',
+  'child_count',
+  'working_away_count',
+  'registered_volunteer_count',
+  'left_behind_child_count',
+  'distressed_child_count',
+  'defacto_unsupported_child_count',
+  'left_behind_woman_count',
+  'left_behind_elderly_count',
+  'solitary_elderly_count',
+  'subsistence_allowance_household_count',
+  'extreme_poverty_household_count',
+  'extreme_poverty_person_count',
+  'low_income_marginal_household_count',
+] as const;
+export type SuppressibleColumn = (typeof SUPPRESSIBLE_COLUMNS)[number];
+
+/** Fields that are sums of suppressible columns: withheld when any part is. */
+export const DERIVED_SUPPRESSIBLE: Record<string, readonly SuppressibleColumn[]> = {
+  childrenUnderCareCount: ['left_behind_child_count', 'distressed_child_count', 'defacto_unsupported_child_count'],
+};
+
 /** Age in whole years on @asOf of a `birth_date` column, in SQL. */
 const AGE = `(CAST(substr(@asOf, 1, 4) AS INTEGER) - CAST(substr(birth_date, 1, 4) AS INTEGER) - (substr(birth_date, 6, 5) > substr(@asOf, 6, 5)))`;
 

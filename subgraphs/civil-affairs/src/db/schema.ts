@@ -442,3 +442,6 @@ export type SocialOrganisationRow = typeof socialOrganisations.$inferSelect;
 export type DisclosureRow = typeof disclosures.$inferSelect;
 export type DeliberationRow = typeof deliberations.$inferSelect;
 export type CareCategory = (typeof CARE_CATEGORIES)[number];
+
+/** The shared, hash-chained, append-only log of reads of sensitive personal fields (PIPL). */
+export { accessLog } from '@village-graph/shared';

@@ -1,4 +1,4 @@
-import { isRegionCode, isRuralVillageCode, parentCode, parsePageArgs, toConnection, type PageArgs, REGION_LEVELS } from '@village-graph/shared';
+import { isRegionCode, isRuralVillageCode, mustSuppressFor, parentCode, parsePageArgs, toConnection, type PageArgs, REGION_LEVELS } from '@village-graph/shared';
 import type { RegionRow } from '../db/schema.ts';
 import type { CivilAffairsContext } from '../context.ts';
 import { parseDateRange } from '../args.ts';
@@ -69,7 +69,17 @@ export const Region = {
   deliberations: (region: RegionRow, args: DatedListArgs & { topic?: string | null }, ctx: CivilAffairsContext) =>
     deliberationsOf(region.code, args, ctx),
 
-  civilAffairsStatistics: async (region: RegionRow, _args: unknown, ctx: CivilAffairsContext) => toStatistics(await ctx.loaders.statistics.load(region.code)),
+  /**
+   * Aggregates are not rows: everyone may read them, but for the public and analysts small counts
+   * of people and households are withheld (one more statement per batch of regions).
+   */
+  civilAffairsStatistics: async (region: RegionRow, _args: unknown, ctx: CivilAffairsContext) => {
+    const [sums, suppressed] = await Promise.all([
+      ctx.loaders.statistics.load(region.code),
+      mustSuppressFor(ctx.access.identity) ? ctx.loaders.suppressedStatistics.load(region.code) : undefined,
+    ]);
+    return toStatistics(sums, suppressed);
+  },
 };
 
 /** Disclosures in a region's subtree (shared by `Region.disclosures` and `Query.disclosures`). */

@@ -1,24 +1,95 @@
+import type { StoredAccessEntry } from '@village-graph/shared';
 import { CARE_CATEGORIES, type ResidentRow } from '../db/schema.ts';
 import type { CivilAffairsContext } from '../context.ts';
 import { AS_OF, ageOn, isResidentId } from '../args.ts';
+import { canSeeHousehold, maskIdNumber, outsideArea, refuseIfNoRows, refuseOthersToResident } from '../access.ts';
 
 const ageOf = (resident: ResidentRow) => ageOn(resident.birthDate, AS_OF);
 
+/** An entry of the data tracker (the shared `AccessLogEntry` type). */
+export interface AccessLogEntry {
+  department: string;
+  at: string;
+  actor: string;
+  role: string;
+  purpose: string | null;
+  caseReference: string | null;
+  subjectId: string;
+  fields: string[];
+  requestId: string;
+}
+
+/** The other departments' logs, as the gateway passes them in the representation (`@requires`). */
+const EXTERNAL_LOGS = ['agricultureAccessLog', 'housingAccessLog', 'justiceAccessLog', 'healthAccessLog'] as const;
+type ExternalLogs = { [K in (typeof EXTERNAL_LOGS)[number]]?: AccessLogEntry[] | null };
+
+/** A resident row, with the other departments' log entries when the gateway supplied them. */
+export type ResidentSource = ResidentRow & ExternalLogs;
+
+const toEntry = (e: StoredAccessEntry): AccessLogEntry => ({
+  department: 'civil-affairs',
+  at: e.at,
+  actor: e.actor,
+  role: e.role,
+  purpose: e.purpose,
+  caseReference: e.caseReference,
+  subjectId: e.residentId,
+  fields: [...e.fields],
+  requestId: e.requestId,
+});
+
+/**
+ * A resident the caller may see: null if there is none; FORBIDDEN if the public or an analyst asks,
+ * or if the resident is outside the caller's area (a resident: anyone but themselves and their
+ * household's members). Shared by `_entities` and `Query.resident`.
+ */
+export async function visibleResident(id: string, ctx: CivilAffairsContext): Promise<ResidentRow | null> {
+  refuseIfNoRows(ctx.access, 'Residents');
+  const [row, own] = await Promise.all([ctx.loaders.residentById.load(id), ctx.access.ownHouseholdId()]);
+  if (!row) return null;
+  if (!canSeeHousehold(ctx.access, row, own)) throw outsideArea(`Resident ${id}`);
+  return row;
+}
+
 export const Resident = {
-  __resolveReference: (ref: { id: string }, ctx: CivilAffairsContext) => (isResidentId(ref.id) ? ctx.loaders.residentById.load(ref.id) : null),
+  // Async: a refusal must reject this reference only, never throw out of the whole `_entities` list.
+  __resolveReference: async (ref: { id: string } & ExternalLogs, ctx: CivilAffairsContext): Promise<ResidentSource | null> => {
+    refuseIfNoRows(ctx.access, 'Residents');
+    if (!isResidentId(ref.id)) return null;
+    const row = await visibleResident(ref.id, ctx);
+    if (!row) return null;
+    // Keep what the gateway resolved elsewhere for `dataAccessLog` (a copy: rows are shared by the loader).
+    const external: ExternalLogs = {};
+    for (const key of EXTERNAL_LOGS) if (key in ref) external[key] = ref[key] ?? null;
+    return { ...row, ...external };
+  },
 
   age: ageOf,
   relationToHead: (resident: ResidentRow) => resident.relation,
   residenceStatus: (resident: ResidentRow) => (resident.workingAway ? 'WORKING_AWAY' : 'AT_HOME'),
-  hasDisabilityCertificate: (resident: ResidentRow) => resident.disabled,
   isRegisteredVolunteer: (resident: ResidentRow) => resident.registeredVolunteer,
+
+  /** Masked unless `id-number:full` with a declared purpose; the full value is logged. */
+  idNumber: (resident: ResidentRow, _args: unknown, ctx: CivilAffairsContext) => {
+    if (!ctx.access.fullIdNumbers) return maskIdNumber(resident.idNumber);
+    ctx.access.audit.read(resident.id, ['idNumber']);
+    return resident.idNumber;
+  },
+
+  hasDisabilityCertificate: (resident: ResidentRow, _args: unknown, ctx: CivilAffairsContext) => {
+    refuseOthersToResident(ctx.access, resident.id, 'Resident.hasDisabilityCertificate');
+    ctx.access.audit.read(resident.id, ['hasDisabilityCertificate']);
+    return resident.disabled;
+  },
 
   household: (resident: ResidentRow, _args: unknown, ctx: CivilAffairsContext) => ctx.loaders.householdById.load(resident.householdId),
   grid: (resident: ResidentRow, _args: unknown, ctx: CivilAffairsContext) => ctx.loaders.gridByCode.load(resident.gridCode),
   village: (resident: ResidentRow, _args: unknown, ctx: CivilAffairsContext) => ctx.loaders.regionByCode.load(resident.villageCode),
 
   careCategories: async (resident: ResidentRow, _args: unknown, ctx: CivilAffairsContext) => {
+    refuseOthersToResident(ctx.access, resident.id, 'Resident.careCategories');
     const categories = await ctx.loaders.careByResident.load(resident.id);
+    ctx.access.audit.read(resident.id, ['careCategories']);
     return [...categories].sort((a, b) => CARE_CATEGORIES.indexOf(a) - CARE_CATEGORIES.indexOf(b));
   },
 
@@ -27,6 +98,8 @@ export const Resident = {
    * household's head or spouse (other than the resident) who is an adult at home without one.
    */
   guardian: async (resident: ResidentRow, _args: unknown, ctx: CivilAffairsContext) => {
+    refuseOthersToResident(ctx.access, resident.id, 'Resident.guardian');
+    ctx.access.audit.read(resident.id, ['guardian']);
     if (ageOf(resident) >= 18 && !resident.disabled) return null;
     const members = await ctx.loaders.membersByHousehold.load(resident.householdId);
     const candidates = (['HEAD', 'SPOUSE'] as const).flatMap((relation) => members.filter((m) => m.relation === relation));
@@ -34,4 +107,19 @@ export const Resident = {
   },
 
   nearestElderlyCourtyard: (resident: ResidentRow, _args: unknown, ctx: CivilAffairsContext) => ctx.loaders.courtyardNearVillage.load(resident.villageCode),
+
+  /**
+   * The data tracker: civil affairs' own entries about the resident and their household, merged
+   * with the four other departments' (resolved by the gateway through `@requires`), by time.
+   */
+  dataAccessLog: async (resident: ResidentSource, _args: unknown, ctx: CivilAffairsContext): Promise<AccessLogEntry[]> => {
+    refuseOthersToResident(ctx.access, resident.id, 'Resident.dataAccessLog');
+    const subjects = new Set([resident.id, resident.householdId]);
+    const [own, ofHousehold] = await Promise.all([ctx.loaders.accessEntries.load(resident.id), ctx.loaders.accessEntries.load(resident.householdId)]);
+    const entries = [...own, ...ofHousehold].map(toEntry);
+    for (const key of EXTERNAL_LOGS) {
+      for (const entry of resident[key] ?? []) if (subjects.has(entry.subjectId)) entries.push(entry);
+    }
+    return entries.sort((a, b) => a.at.localeCompare(b.at) || a.department.localeCompare(b.department) || a.requestId.localeCompare(b.requestId));
+  },
 };
