@@ -1,4 +1,4 @@
-import type { GraphQLError } from 'graphql';
+import { GraphQLError } from 'graphql';
 import { Errors, IDENTITY_HEADER, PUBLIC_IDENTITY, purposeFromHeaders, type Identity, type IncomingRequestInfo } from '@village-graph/shared';
 import type { Authenticate } from './authenticate.ts';
 
@@ -28,11 +28,16 @@ export function createCallerResolver(authenticate: Authenticate | null, sign: ((
       else if (authorization) throw Errors.UNAUTHENTICATED.error('This gateway accepts no tokens: no way to verify them is configured.');
       identity = { ...identity, ...purposeFromHeaders(request.headers) };
     } catch (error) {
-      refusal = error as GraphQLError;
+      const refused = error as GraphQLError;
+      // The status travels in extensions.http (Apollo applies it and strips it from the body).
+      const status = refused.extensions.code === 'UNAUTHENTICATED' ? 401 : 400;
+      refusal = new GraphQLError(refused.message, { extensions: { ...refused.extensions, http: { status } } });
       identity = { ...PUBLIC_IDENTITY, requestId: request.requestId };
     }
     // A caller must never pass its own identity header through to the departments.
-    if (header(IDENTITY_HEADER)) refusal ??= Errors.BAD_USER_INPUT.error(`The ${IDENTITY_HEADER} header is set by the gateway only.`, { argument: IDENTITY_HEADER });
+    if (header(IDENTITY_HEADER)) {
+      refusal ??= Errors.BAD_USER_INPUT.error(`The ${IDENTITY_HEADER} header is set by the gateway only.`, { argument: IDENTITY_HEADER, http: { status: 400 } });
+    }
     let token: Promise<string | null> | undefined;
     return { identity, refusal, identityToken: () => (token ??= sign && identity.role !== 'PUBLIC' ? sign(identity) : Promise.resolve(null)) };
   };
