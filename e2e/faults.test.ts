@@ -254,9 +254,11 @@ describe('the graph when departments fail', () => {
     expect(await described()).toBe(NEW);
     expect((await ready()).supergraph.id).not.toBe(before.supergraph.id);
 
-    // And back to the full graph.
+    // And back to the original.
     fs.writeFileSync(`${supergraphPath}.next`, original);
     fs.renameSync(`${supergraphPath}.next`, supergraphPath);
+    await waitFor('the original supergraph back', async () => ((await ready()).supergraph.id === before.supergraph.id ? true : undefined), 60_000);
+    expect(await described()).toBe(OLD);
     await fullAnswers();
     expect(await gatewayMetric('gateway_supergraph_reloads_total', { result: 'applied' })).toBe(2);
     expect(await gatewayMetric('gateway_supergraph_reloads_total', { result: 'rejected' })).toBe(1);
