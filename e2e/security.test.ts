@@ -168,6 +168,15 @@ describe('operation limits', () => {
     expect(big.status).toBe(413);
   });
 
+  it('refuses cross-site simple requests (CSRF prevention)', async () => {
+    // A form post or a GET without a preflight-forcing header could be sent by any web page.
+    const form = await fetch(graph.gatewayUrl, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ __typename }"}' });
+    expect(form.status).toBe(400);
+    const get = await fetch(`${graph.gatewayUrl}?query=${encodeURIComponent('{ __typename }')}`);
+    expect(get.status).toBe(400);
+    expect(await get.text()).toMatch(/CSRF|apollo-require-preflight/i);
+  });
+
   it('closes introspection to the public in production, not to signed-in staff', async () => {
     const refused = await post('{ __schema { types { name } } }');
     expect(codeOf(refused)).toBe('FORBIDDEN');

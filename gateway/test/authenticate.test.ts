@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SignJWT, generateKeyPair, exportSPKI } from 'jose';
+import { SignJWT, generateKeyPair, exportJWK, exportSPKI } from 'jose';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -67,6 +67,16 @@ describe('caller authentication', async () => {
     const production = await createAuthenticator({ ...config, algorithm: 'ES256', secret: undefined, publicKeyPath: path.join(dir, 'issuer.pem') });
     expect((await production(`Bearer ${es}`, 'r')).subject).toBe('x');
     await expect(production(`Bearer ${await sign()}`, 'r')).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+
+    // An identity provider's JWKS file: the key is picked by `kid`.
+    const rsa = await generateKeyPair('RS256', { extractable: true });
+    const jwk = { ...(await exportJWK(rsa.publicKey)), kid: 'idp-2026', alg: 'RS256', use: 'sig' };
+    fs.writeFileSync(path.join(dir, 'jwks.json'), JSON.stringify({ keys: [jwk] }));
+    const fromJwks = await createAuthenticator({ ...config, algorithm: 'RS256', secret: undefined, jwksPath: path.join(dir, 'jwks.json') });
+    const rs = await new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'idp-2026' }).setSubject('y').setIssuer(config.issuer)
+      .setAudience(config.audience).setExpirationTime('5m').sign(rsa.privateKey);
+    expect((await fromJwks(`Bearer ${rs}`, 'r')).subject).toBe('y');
+    await expect(fromJwks(`Bearer ${es}`, 'r')).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
