@@ -87,13 +87,15 @@ export async function generateDataset({ dataDir, scale, seed, world: worldOption
       const temp = `${final}.tmp-${process.pid}`;
       fs.rmSync(temp, { force: true });
       written.push({ temp, final });
+      const departmentStarted = Date.now();
       const sqlite = openDatabase({ path: temp, migrationsFolder: department.migrationsFolder });
       sqlite.pragma('journal_mode = DELETE'); // one self-contained file to rename
       const { seed: seedDepartment } = (await import(`@village-graph/${department.name}/seed`)) as { seed: DepartmentSeeder };
       sqlite.transaction(() => seedDepartment(sqlite, world))();
       rows[department.name] = tableCounts(sqlite);
       sqlite.close();
-      log(`  ${department.name}: ${Object.entries(rows[department.name]!).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+      const seconds = ((Date.now() - departmentStarted) / 1000).toFixed(1);
+      log(`  ${department.name} (${seconds} s): ${Object.entries(rows[department.name]!).map(([t, n]) => `${t} ${n}`).join(', ')}`);
     }
   } catch (error) {
     for (const { temp } of written) fs.rmSync(temp, { force: true });
