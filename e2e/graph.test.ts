@@ -100,6 +100,15 @@ describe('the whole graph over HTTP', () => {
     }
   });
 
+  it('serves the offline explorer at the root to a browser', async () => {
+    const response = await fetch(graph.gatewayUrl.replace(/\/graphql$/, '/'), { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('village-graph explorer');
+    expect(html).toContain('query VillageDashboard');
+    expect(html).not.toMatch(/<(script|link)[^>]+(src|href)=["']https?:/i);
+  });
+
   it('refuses a body over the size limit with 413', async () => {
     const response = await fetch(graph.gatewayUrl, {
       method: 'POST',

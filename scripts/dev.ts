@@ -70,7 +70,7 @@ try {
   await waitUntilHealthy(`http://${host}:${gatewayPort}/health`, gateway);
 
   console.log('\nvillage-graph is running:');
-  console.log(`  gateway        http://${host}:${gatewayPort}/graphql   (health: /health)`);
+  console.log(`  gateway        http://${host}:${gatewayPort}/graphql   (explorer: http://${host}:${gatewayPort}/ · health: /health/ready · metrics: /metrics)`);
   for (const department of departments) {
     console.log(`  ${department.name.padEnd(14)} ${subgraphUrls[subgraphUrlVariable(department.name)]}`);
   }

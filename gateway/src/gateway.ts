@@ -1,7 +1,6 @@
 import type http from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Registry } from 'prom-client';
 import {
   closeServer,
@@ -23,6 +22,7 @@ import { createAuthorizationPlugin } from './auth/authorization-plugin.ts';
 import { createCallerResolver } from './auth/caller.ts';
 import { prepareSupergraph } from './auth/supergraph-security.ts';
 import { MAX_PARSER_TOKENS, createOperationLimitsPlugin } from './plugins/operation-limits.ts';
+import { createExplorerPlugin } from './plugins/explorer.ts';
 import { DepartmentDataSource } from './department-data-source.ts';
 import { createHealthRoutes } from './plugins/health.ts';
 import { createGatewayMetrics } from './plugins/metrics.ts';
@@ -138,7 +138,12 @@ export async function createGateway(config: GatewayConfig, logger: Logger, optio
     // The parser stops at the largest token budget of any role; the caller's own budget is checked next.
     parseOptions: { maxTokens: MAX_PARSER_TOKENS },
     plugins: [
-      ApolloServerPluginLandingPageDisabled(),
+      createExplorerPlugin<GatewayContext>({
+        developmentSigning:
+          config.mode === 'development' && config.authentication?.algorithm === 'HS256' && config.authentication.secret
+            ? { secret: config.authentication.secret, issuer: config.authentication.issuer, audience: config.authentication.audience }
+            : null,
+      }),
       createRequestLoggingPlugin<GatewayContext>(logger),
       metrics.plugin,
       createOperationLimitsPlugin<GatewayContext>((c) => c.caller.identity, { introspectionForPublic: config.mode === 'development' }),
