@@ -1,5 +1,5 @@
 // The shared package's public surface: everything a subgraph, the gateway or a script may use.
-export { Errors, maskError, isPublicErrorCode, type ErrorCode } from './errors.ts';
+export { Errors, maskError, isPublicErrorCode, isUnexpectedError, type ErrorCode } from './errors.ts';
 export { ConfigError, envBoolean, envEnum, envInt, envKey, envOptional, envPort, envString, type Env } from './config.ts';
 export { repoRoot, defaultDataDir } from './paths.ts';
 export {
@@ -29,6 +29,7 @@ export { openDatabase, type SqliteDatabase, type StatementCounter, type OpenData
 export { createLogger, type Logger } from './logger.ts';
 export { createHttpServer, closeServer, listen, requestIdOf, sendJson, type IncomingRequestInfo, type RouteHandler } from './http-server.ts';
 export {
+  createRequestContextFactory,
   createSubgraphApollo,
   createSubgraphServer,
   defineSubgraph,
@@ -41,6 +42,7 @@ export {
   type GraphQLResolverMap,
   type SubgraphConfig,
   type SubgraphModule,
+  type SubgraphRequest,
   type SubgraphServer,
 } from './subgraph-runtime.ts';
 export { createRandom, type Random } from './random.ts';
@@ -61,8 +63,7 @@ export { inJsonList, escapeLike, byKey, groupByKey } from './sql.ts';
 export { createSubtreeList, type SubtreeListSpec } from './subtree-list.ts';
 export { stopOnSignals, exitOnStartupFailure } from './process.ts';
 export { createSubtreeRollup, type SubtreeRollupSpec } from './subtree-rollup.ts';
-// Resilience and observability (issue 5).
-export { isUnexpectedError } from './errors.ts';
+// Observability.
 export { requestLogger, type RequestLogFields } from './logger.ts';
 export { isDraining, type CloseOutcome, type CloseServerOptions } from './http-server.ts';
 export { childTraceparent, parseTraceparent, type TraceParent } from './trace-context.ts';
@@ -91,10 +92,10 @@ export {
   type Purpose,
   type Role,
 } from './auth/claims.ts';
+// Who may see what.
 export { IDENTITY_HEADER, createIdentitySigner, createIdentityVerifier, generateIdentityKeyPair, type IdentityKeyPair } from './auth/gateway-identity.ts';
 export { ACCESS_LOG_APPEND_ONLY_SQL, accessLog, createAccessLog, type AccessEntry, type AccessLog, type StoredAccessEntry } from './audit/access-log.ts';
 export { authorizationRulesOf, enforceSchemaAuthorization, refusalFor, scopesOf, type AuthorizationRule } from './auth/subgraph-authorization.ts';
 export { SMALL_CELL_THRESHOLD, createSmallCellGuard, mustSuppressFor, suppressInGroup, suppressedError } from './statistics/small-cells.ts';
 export { createAccessRecorder, type AccessRecorder } from './audit/recorder.ts';
 export { canListWithin, canSeeRow, rowScopeOf, type RowScope } from './auth/row-scope.ts';
-export { type SubgraphRequest, createRequestContextFactory } from './subgraph-runtime.ts';
