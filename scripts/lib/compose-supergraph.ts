@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
+import { parse } from 'graphql';
 import { loadTypeDefs, repoRoot } from '@village-graph/shared';
 import { departments } from './departments.ts';
 
@@ -33,13 +34,19 @@ export interface ComposeOptions {
   only?: readonly string[];
   /** URL to bake in per department (default http://127.0.0.1:<its default port>/graphql). */
   urlOf?: (name: string) => string;
+  /** Replace a department's SDL text before composing (schema-change checks, tests). */
+  editSdl?: (name: string, sdl: string) => string;
 }
 
-export function composeSupergraph({ only, urlOf }: ComposeOptions = {}): CompositionOutcome {
+export function composeSupergraph({ only, urlOf, editSdl }: ComposeOptions = {}): CompositionOutcome {
   const result = composeServices(
     departments
       .filter((d) => !only || only.includes(d.name))
-      .map((d) => ({ name: d.name, typeDefs: loadTypeDefs(d), url: urlOf?.(d.name) ?? defaultUrl(d.defaultPort) })),
+      .map((d) => ({
+        name: d.name,
+        typeDefs: editSdl ? parse(editSdl(d.name, fs.readFileSync(d.schemaPath, 'utf8'))) : loadTypeDefs(d),
+        url: urlOf?.(d.name) ?? defaultUrl(d.defaultPort),
+      })),
   );
   const accepted: AcceptedHint[] = fs.existsSync(acceptedHintsPath) ? JSON.parse(fs.readFileSync(acceptedHintsPath, 'utf8')) : [];
   const isAccepted = (hint: CompositionHint) =>
