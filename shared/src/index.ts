@@ -94,7 +94,16 @@ export {
 } from './auth/claims.ts';
 // Who may see what.
 export { IDENTITY_HEADER, createIdentitySigner, createIdentityVerifier, generateIdentityKeyPair, type IdentityKeyPair } from './auth/gateway-identity.ts';
-export { ACCESS_LOG_APPEND_ONLY_SQL, accessLog, createAccessLog, type AccessEntry, type AccessLog, type StoredAccessEntry } from './audit/access-log.ts';
+export {
+  ACCESS_LOG_APPEND_ONLY_SQL,
+  accessLog,
+  createAccessLog,
+  toAccessLogEntry,
+  type AccessEntry,
+  type AccessLog,
+  type AccessLogEntry,
+  type StoredAccessEntry,
+} from './audit/access-log.ts';
 export { authorizationRulesOf, enforceSchemaAuthorization, refusalFor, scopesOf, type AuthorizationRule } from './auth/subgraph-authorization.ts';
 export { SMALL_CELL_THRESHOLD, createSmallCellGuard, mustSuppressFor, suppressInGroup, suppressedError } from './statistics/small-cells.ts';
 export { createAccessRecorder, type AccessRecorder } from './audit/recorder.ts';

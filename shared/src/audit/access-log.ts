@@ -54,6 +54,32 @@ export interface StoredAccessEntry extends AccessEntry {
   hash: string;
 }
 
+/** An entry as the data tracker shows it: the GraphQL `AccessLogEntry` every department defines. */
+export interface AccessLogEntry {
+  department: string;
+  at: string;
+  actor: string;
+  role: string;
+  purpose: string | null;
+  caseReference: string | null;
+  subjectId: string;
+  fields: string[];
+  requestId: string;
+}
+
+/** A stored entry of `department`'s log, shaped for `Resident.<department>AccessLog` / `dataAccessLog`. */
+export const toAccessLogEntry = (department: string, e: StoredAccessEntry): AccessLogEntry => ({
+  department,
+  at: e.at,
+  actor: e.actor,
+  role: e.role,
+  purpose: e.purpose,
+  caseReference: e.caseReference,
+  subjectId: e.residentId,
+  fields: [...e.fields],
+  requestId: e.requestId,
+});
+
 const GENESIS = '0'.repeat(64);
 
 const entryHash = (previousHash: string, e: AccessEntry): string =>

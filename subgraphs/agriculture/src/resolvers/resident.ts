@@ -1,4 +1,4 @@
-import { Errors, type StoredAccessEntry } from '@village-graph/shared';
+import { Errors, toAccessLogEntry } from '@village-graph/shared';
 import type { AgricultureContext } from '../context.ts';
 
 /** The representation may carry the household id civil affairs added for `agricultureAccessLog`. */
@@ -41,18 +41,7 @@ export const Resident = {
     if (resident.household) await ctx.access.assertHousehold(resident.household.id);
     const subjects = [resident.id, ...(resident.household ? [resident.household.id] : [])];
     const entries = (await Promise.all(subjects.map((id) => ctx.loaders.accessLogBySubject.load(id)))).flat();
-    return entries.sort((a, b) => a.id - b.id).map(toAccessLogEntry);
+    return entries.sort((a, b) => a.id - b.id).map((e) => toAccessLogEntry('agriculture', e));
   },
 };
 
-const toAccessLogEntry = (e: StoredAccessEntry) => ({
-  department: 'agriculture',
-  at: e.at,
-  actor: e.actor,
-  role: e.role,
-  purpose: e.purpose,
-  caseReference: e.caseReference,
-  subjectId: e.residentId,
-  fields: e.fields,
-  requestId: e.requestId,
-});

@@ -1,23 +1,10 @@
-import type { StoredAccessEntry } from '@village-graph/shared';
+import { toAccessLogEntry, type AccessLogEntry } from '@village-graph/shared';
 import { CARE_CATEGORIES, type ResidentRow } from '../db/schema.ts';
 import type { CivilAffairsContext } from '../context.ts';
 import { AS_OF, ageOn, isResidentId } from '../args.ts';
 import { canSeeHousehold, maskIdNumber, outsideArea, refuseIfNoRows, refuseOthersToResident } from '../access.ts';
 
 const ageOf = (resident: ResidentRow) => ageOn(resident.birthDate, AS_OF);
-
-/** An entry of the data tracker (the shared `AccessLogEntry` type). */
-export interface AccessLogEntry {
-  department: string;
-  at: string;
-  actor: string;
-  role: string;
-  purpose: string | null;
-  caseReference: string | null;
-  subjectId: string;
-  fields: string[];
-  requestId: string;
-}
 
 /** The other departments' logs, as the gateway passes them in the representation (`@requires`). */
 const EXTERNAL_LOGS = ['agricultureAccessLog', 'housingAccessLog', 'justiceAccessLog', 'healthAccessLog'] as const;
@@ -26,17 +13,6 @@ type ExternalLogs = { [K in (typeof EXTERNAL_LOGS)[number]]?: AccessLogEntry[] |
 /** A resident row, with the other departments' log entries when the gateway supplied them. */
 export type ResidentSource = ResidentRow & ExternalLogs;
 
-const toEntry = (e: StoredAccessEntry): AccessLogEntry => ({
-  department: 'civil-affairs',
-  at: e.at,
-  actor: e.actor,
-  role: e.role,
-  purpose: e.purpose,
-  caseReference: e.caseReference,
-  subjectId: e.residentId,
-  fields: [...e.fields],
-  requestId: e.requestId,
-});
 
 /**
  * A resident the caller may see: null if there is none; FORBIDDEN if the public or an analyst asks,
@@ -116,7 +92,7 @@ export const Resident = {
     refuseOthersToResident(ctx.access, resident.id, 'Resident.dataAccessLog');
     const subjects = new Set([resident.id, resident.householdId]);
     const [own, ofHousehold] = await Promise.all([ctx.loaders.accessEntries.load(resident.id), ctx.loaders.accessEntries.load(resident.householdId)]);
-    const entries = [...own, ...ofHousehold].map(toEntry);
+    const entries = [...own, ...ofHousehold].map((e) => toAccessLogEntry('civil-affairs', e));
     for (const key of EXTERNAL_LOGS) {
       for (const entry of resident[key] ?? []) if (subjects.has(entry.subjectId)) entries.push(entry);
     }

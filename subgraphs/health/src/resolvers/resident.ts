@@ -1,4 +1,4 @@
-import type { PageArgs, StoredAccessEntry } from '@village-graph/shared';
+import { type PageArgs, toAccessLogEntry } from '@village-graph/shared';
 import { parseDateRange } from '../dates.ts';
 import { followUpCursorKey, lazyConnection, parseFollowUpPage } from '../args.ts';
 import type { HealthContext } from '../context.ts';
@@ -19,18 +19,6 @@ const own =
     return row;
   };
 
-/** An access-log entry as the data tracker shows it. */
-const toEntry = (e: StoredAccessEntry) => ({
-  department: 'health',
-  at: e.at,
-  actor: e.actor,
-  role: e.role,
-  purpose: e.purpose,
-  caseReference: e.caseReference,
-  subjectId: e.residentId,
-  fields: e.fields,
-  requestId: e.requestId,
-});
 
 export const Resident = {
   /** Health answers only for residents in the caller's area (a resident: only themselves). */
@@ -63,6 +51,6 @@ export const Resident = {
     return lists
       .flat()
       .sort((a, b) => a.id - b.id)
-      .map(toEntry);
+      .map((e) => toAccessLogEntry('health', e));
   },
 };

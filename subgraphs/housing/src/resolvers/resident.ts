@@ -1,4 +1,4 @@
-import { Errors, type StoredAccessEntry } from '@village-graph/shared';
+import { Errors, toAccessLogEntry } from '@village-graph/shared';
 import type { HousingContext } from '../context.ts';
 import { assertCanSee, canSee } from '../access.ts';
 
@@ -10,18 +10,6 @@ interface ResidentRef {
 
 const notYou = (id: string) => Errors.FORBIDDEN.error(`Resident ${id} is not you: a resident sees only their own records.`);
 
-/** One access-log row as the shared AccessLogEntry type. */
-const toEntry = (e: StoredAccessEntry) => ({
-  department: 'housing',
-  at: e.at,
-  actor: e.actor,
-  role: e.role,
-  purpose: e.purpose,
-  caseReference: e.caseReference,
-  subjectId: e.residentId,
-  fields: e.fields,
-  requestId: e.requestId,
-});
 
 export const Resident = {
   __resolveReference: (ref: ResidentRef): ResidentRef => ref,
@@ -63,6 +51,6 @@ export const Resident = {
       ctx.loaders.accessLogBySubject.load(resident.id),
       householdId ? ctx.loaders.accessLogBySubject.load(householdId) : [],
     ]);
-    return [...own, ...household].sort((a, b) => a.id - b.id).map(toEntry);
+    return [...own, ...household].sort((a, b) => a.id - b.id).map((e) => toAccessLogEntry('housing', e));
   },
 };

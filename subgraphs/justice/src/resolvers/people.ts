@@ -1,4 +1,4 @@
-import { Errors, canSeeRow, parsePageArgs, type PageArgs, type StoredAccessEntry } from '@village-graph/shared';
+import { Errors, canSeeRow, parsePageArgs, type PageArgs, toAccessLogEntry } from '@village-graph/shared';
 import { disputeParams, listParams, OPEN_DISPUTES_PARAMS } from '../filters.ts';
 import { loadConnection } from '../paging.ts';
 import { canSeeRecord, outsideAreaError, requireRows, scopeParams } from '../access.ts';
@@ -76,21 +76,10 @@ export const Resident = {
     }
     const subjects = [resident.id, ...(resident.household?.id ? [String(resident.household.id)] : [])];
     const entries = (await ctx.loaders.accessLogBySubject.loadMany(subjects)).flatMap((list) => (list instanceof Error ? [] : list));
-    return entries.sort((a, b) => a.id - b.id).map(toAccessLogEntry);
+    return entries.sort((a, b) => a.id - b.id).map((e) => toAccessLogEntry('justice', e));
   },
 };
 
-const toAccessLogEntry = (e: StoredAccessEntry) => ({
-  department: 'justice',
-  at: e.at,
-  actor: e.actor,
-  role: e.role,
-  purpose: e.purpose,
-  caseReference: e.caseReference,
-  subjectId: e.residentId,
-  fields: e.fields,
-  requestId: e.requestId,
-});
 
 /** Civil affairs' households, with the disputes their members are party to. */
 export const Household = {
