@@ -56,12 +56,15 @@ export function createHealthRoutes(options: HealthRoutesOptions): Record<string,
     },
     '/health/ready': async (_req, res) => {
       const draining = isDraining(options.server());
+      // Read the supergraph and its subgraphs at the same moment: a reload may finish while the
+      // probes are in flight, and the answer must not pair a new reload with the old subgraphs.
+      const supergraph = options.supergraph();
       const subgraphs = await Promise.all(
         options.subgraphs().map(async ({ name, url, breaker }) => ({ name, url, breaker, probe: await probe(url, options.probeTimeoutMs) })),
       );
       sendJson(res, draining ? 503 : 200, {
         status: draining ? 'draining' : 'ready',
-        supergraph: options.supergraph(),
+        supergraph,
         subgraphs,
       });
     },
