@@ -2,7 +2,7 @@
  * `pnpm schema:check` — composes the departments' SDLs as they are now and compares the result with
  * the committed gateway/supergraph.graphql. Breaking changes fail (exit 1) unless acknowledged, with
  * a reason, in gateway/acknowledged-breaking-changes.json; each names the client operations
- * (docs/queries/) that use what changes.
+ * (the trusted documents, gateway/trusted-documents.json) that use what changes.
  */
 import { checkSchema } from './lib/schema-check.ts';
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import fs from 'node:fs';
-import { envBoolean, envEnum, envInt, envOptional, envPort, envString, ConfigError, type Env, repoRoot } from '@village-graph/shared';
+import { envBoolean, envEnum, envInt, envOptional, envPort, envString, ConfigError, ROLES, trustedDocumentsPath, type Env, type Role, repoRoot } from '@village-graph/shared';
 import type { AuthenticationConfig } from './auth/authenticate.ts';
 
 /** Everything the gateway reads from its environment, validated once at start-up. */
@@ -76,6 +76,16 @@ export interface GatewayConfig {
    * departments with. Without it departments see every caller as public.
    */
   identityPrivateKeyPath: string | null;
+  /** TRUSTED_DOCUMENTS_PATH, default gateway/trusted-documents.json (built by `pnpm trusted-documents`). */
+  trustedDocumentsPath: string;
+  /**
+   * TRUSTED_DOCUMENTS, `enforce` or `off`; default `enforce` in production, `off` in development.
+   * Enforcing, callers outside TRUSTED_DOCUMENTS_AD_HOC_ROLES may send only manifest operations.
+   * Either way, manifest operations may be sent by hash or name and their plans are warmed.
+   */
+  enforceTrustedDocuments: boolean;
+  /** TRUSTED_DOCUMENTS_AD_HOC_ROLES, default ANALYST: comma-separated roles that may send ad-hoc operations. */
+  adHocRoles: readonly Role[];
 }
 
 const URL_PREFIX = 'SUBGRAPH_URL_';
@@ -99,6 +109,7 @@ export function readGatewayConfig(env: Env): Readonly<GatewayConfig> {
       timeoutOverrides[name.slice(TIMEOUT_PREFIX.length)] = envInt(env, name, 0, TIMEOUT_RANGE);
     }
   }
+  const mode = envEnum(env, 'GATEWAY_MODE', ['development', 'production'] as const, 'development');
   return Object.freeze({
     port: envPort(env, 'PORT', 4000),
     host: envString(env, 'HOST', '127.0.0.1'),
@@ -118,10 +129,22 @@ export function readGatewayConfig(env: Env): Readonly<GatewayConfig> {
     shutdownDrainMs: envInt(env, 'SHUTDOWN_DRAIN_MS', 10_000, { min: 0, max: 600_000 }),
     logLevel: envString(env, 'LOG_LEVEL', 'info'),
     maxBodyBytes: envInt(env, 'MAX_BODY_BYTES', 1024 * 1024, { min: 1024 }),
-    mode: envEnum(env, 'GATEWAY_MODE', ['development', 'production'] as const, 'development'),
+    mode,
     authentication: readAuthentication(env),
     identityPrivateKeyPath: readableFile(env, 'GATEWAY_IDENTITY_PRIVATE_KEY_PATH'),
+    trustedDocumentsPath: readableFile(env, 'TRUSTED_DOCUMENTS_PATH') ?? trustedDocumentsPath,
+    enforceTrustedDocuments: envEnum(env, 'TRUSTED_DOCUMENTS', ['enforce', 'off'] as const, mode === 'production' ? 'enforce' : 'off') === 'enforce',
+    adHocRoles: readRoles(env, 'TRUSTED_DOCUMENTS_AD_HOC_ROLES', ['ANALYST']),
   });
+}
+
+function readRoles(env: Env, name: string, fallback: Role[]): Role[] {
+  const value = envOptional(env, name);
+  if (value === undefined) return fallback;
+  const roles = value.split(',').map((r) => r.trim()).filter(Boolean);
+  const unknown = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
+  if (unknown.length > 0) throw new ConfigError(`${name} names unknown roles (${unknown.join(', ')}); roles are ${ROLES.join(', ')}.`);
+  return roles as Role[];
 }
 
 function readableFile(env: Env, name: string): string | null {

@@ -12,6 +12,7 @@ import {
   logUnexpectedError,
   maskError,
   metricsRoute,
+  readTrustedDocumentManifest,
   type Logger,
 } from '@village-graph/shared';
 import fs from 'node:fs';
@@ -32,6 +33,7 @@ import { CircuitBreaker } from './resilience/circuit-breaker.ts';
 import { RetryBudget } from './resilience/retry.ts';
 import { createSupergraphFileSource } from './supergraph-source.ts';
 import { validateSupergraph } from './supergraph-validation.ts';
+import { createTrustedDocumentsPlugin, warmQueryPlans } from './trusted-documents.ts';
 
 export interface GatewayServer {
   httpServer: http.Server;
@@ -127,6 +129,9 @@ export async function createGateway(config: GatewayConfig, logger: Logger, optio
     },
   });
 
+  const trustedDocuments = readTrustedDocumentManifest(config.trustedDocumentsPath);
+  warmQueryPlans(gateway, trustedDocuments.documents, logger);
+
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
@@ -143,8 +148,16 @@ export async function createGateway(config: GatewayConfig, logger: Logger, optio
           config.mode === 'development' && config.authentication?.algorithm === 'HS256' && config.authentication.secret
             ? { secret: config.authentication.secret, issuer: config.authentication.issuer, audience: config.authentication.audience }
             : null,
+        // The picker's resident persona is found through the gateway itself, once it listens.
+        server: () => httpServer,
       }),
       createRequestLoggingPlugin<GatewayContext>(logger),
+      createTrustedDocumentsPlugin<GatewayContext>({
+        manifest: trustedDocuments,
+        enforce: config.enforceTrustedDocuments,
+        adHocRoles: config.adHocRoles,
+        identityOf: (c) => c.caller.identity,
+      }),
       metrics.plugin,
       createOperationLimitsPlugin<GatewayContext>((c) => c.caller.identity, { introspectionForPublic: config.mode === 'development' }),
       createAuthorizationPlugin<GatewayContext>((c) => c.caller.identity, (c) => c.caller.refusal),

@@ -39,6 +39,15 @@ describe('gateway configuration', () => {
     expect(() => readGatewayConfig({ SUPERGRAPH_WATCH: 'maybe' })).toThrowError(/SUPERGRAPH_WATCH must be true or false/);
   });
 
+  it('enforces trusted documents in production only, with analysts allowed ad-hoc queries', () => {
+    expect(readGatewayConfig({})).toMatchObject({ enforceTrustedDocuments: false, adHocRoles: ['ANALYST'] });
+    expect(readGatewayConfig({ GATEWAY_MODE: 'production' }).enforceTrustedDocuments).toBe(true);
+    expect(readGatewayConfig({ GATEWAY_MODE: 'production', TRUSTED_DOCUMENTS: 'off' }).enforceTrustedDocuments).toBe(false);
+    expect(readGatewayConfig({ TRUSTED_DOCUMENTS_AD_HOC_ROLES: 'ANALYST, ADMINISTRATOR' }).adHocRoles).toEqual(['ANALYST', 'ADMINISTRATOR']);
+    expect(() => readGatewayConfig({ TRUSTED_DOCUMENTS_AD_HOC_ROLES: 'ANALYST,BOSS' })).toThrowError(/unknown roles \(BOSS\)/);
+    expect(() => readGatewayConfig({ TRUSTED_DOCUMENTS_PATH: '/nowhere/manifest.json' })).toThrowError(/TRUSTED_DOCUMENTS_PATH names a file that does not exist/);
+  });
+
   it('fails at start-up naming the variable that is wrong', () => {
     expect(() => readGatewayConfig({ PORT: 'forty' })).toThrowError(/PORT must be an integer/);
     expect(() => readGatewayConfig({ PORT: '70000' })).toThrowError(/PORT must be between/);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Supergraph } from '@apollo/federation-internals';
 import { CriticalityLevel, diff, type Change } from '@graphql-inspector/core';
 import { TypeInfo, parse, visit, visitWithTypeInfo, type GraphQLSchema } from 'graphql';
-import { repoRoot } from '@village-graph/shared';
+import { readTrustedDocumentManifest, repoRoot, type TrustedDocument } from '@village-graph/shared';
 import { composeSupergraph, supergraphPath, type ComposeOptions } from './compose-supergraph.ts';
 
 /**
@@ -14,8 +14,6 @@ import { composeSupergraph, supergraphPath, type ComposeOptions } from './compos
  * what changes.
  */
 export const acknowledgedChangesPath = path.join(repoRoot, 'gateway', 'acknowledged-breaking-changes.json');
-/** The client operations whose use of the schema is checked (the apps' trusted documents). */
-export const clientDocumentsDir = path.join(repoRoot, 'docs', 'queries');
 
 export interface AcknowledgedChange {
   /** The change's path as the check prints it, e.g. `Region.clinic`. */
@@ -33,15 +31,17 @@ export interface SchemaCheckOutcome {
 /** What clients see of a supergraph (the security features are enforced by the gateway, not checked here). */
 const apiSchemaOf = (supergraphSdl: string): GraphQLSchema => Supergraph.build(supergraphSdl, { supportedFeatures: null }).apiSchema().toGraphQLJSSchema();
 
-/** `Type.field` coordinates each client document selects, by file. */
-function clientUsage(schema: GraphQLSchema, dir: string): Map<string, Set<string>> {
+/**
+ * `Type.field` coordinates each app operation selects, keyed `Name (app, app)`: the trusted
+ * documents as the gateway serves them (gateway/trusted-documents.json).
+ */
+function clientUsage(schema: GraphQLSchema, documents: readonly TrustedDocument[]): Map<string, Set<string>> {
   const usage = new Map<string, Set<string>>();
-  if (!fs.existsSync(dir)) return usage;
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.graphql')).sort()) {
+  for (const trusted of documents) {
     const used = new Set<string>();
     const typeInfo = new TypeInfo(schema);
     visit(
-      parse(fs.readFileSync(path.join(dir, file), 'utf8')),
+      parse(trusted.document),
       visitWithTypeInfo(typeInfo, {
         Field() {
           const parent = typeInfo.getParentType();
@@ -55,19 +55,19 @@ function clientUsage(schema: GraphQLSchema, dir: string): Map<string, Set<string
         },
       }),
     );
-    usage.set(file, used);
+    usage.set(`${trusted.name} (${trusted.clients.join(', ')})`, used);
   }
   return usage;
 }
 
-export async function checkSchema(options: ComposeOptions & { committedSdl?: string; clientsDir?: string; acknowledged?: AcknowledgedChange[] } = {}): Promise<SchemaCheckOutcome> {
+export async function checkSchema(options: ComposeOptions & { committedSdl?: string; clientDocuments?: readonly TrustedDocument[]; acknowledged?: AcknowledgedChange[] } = {}): Promise<SchemaCheckOutcome> {
   const composed = composeSupergraph(options);
   if (!composed.supergraphSdl) return { compositionErrors: composed.errors, breaking: [], acknowledged: [], other: [] };
   const before = apiSchemaOf(options.committedSdl ?? fs.readFileSync(supergraphPath, 'utf8'));
   const after = apiSchemaOf(composed.supergraphSdl);
   const acknowledged =
     options.acknowledged ?? (fs.existsSync(acknowledgedChangesPath) ? (JSON.parse(fs.readFileSync(acknowledgedChangesPath, 'utf8')) as AcknowledgedChange[]) : []);
-  const usage = clientUsage(before, options.clientsDir ?? clientDocumentsDir);
+  const usage = clientUsage(before, options.clientDocuments ?? readTrustedDocumentManifest().documents);
   const outcome: SchemaCheckOutcome = { compositionErrors: [], breaking: [], acknowledged: [], other: [] };
   for (const change of (await diff(before, after)) as Change[]) {
     const changePath = change.path ?? '';

@@ -16,7 +16,7 @@ describe('pnpm schema:check', () => {
     const removed = outcome.breaking.find((c) => c.path === 'Region.clinic');
     expect(removed, JSON.stringify(outcome.breaking)).toBeDefined();
     expect(removed!.message).toMatch(/clinic/);
-    expect(removed!.usedBy).toContain('1-village-dashboard.graphql');
+    expect(removed!.usedBy).toContain('VillageDashboard (county-dashboard, service-centre)');
   });
 
   it('lets an acknowledged breaking change through', async () => {

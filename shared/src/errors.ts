@@ -26,6 +26,10 @@ export const Errors = {
   ),
   SUPPRESSED: code('SUPPRESSED', 'A small count (fewer than 5 people) was withheld so nobody can be re-identified; `extensions.reason` says why.'),
   OPERATION_LIMIT_EXCEEDED: code('OPERATION_LIMIT_EXCEEDED', "The operation exceeds the caller's depth, alias, directive, token or cost budget."),
+  TRUSTED_DOCUMENT_REQUIRED: code(
+    'TRUSTED_DOCUMENT_REQUIRED',
+    "In production, front-end callers may send only the apps' registered operations (trusted documents), by hash, name or exact text.",
+  ),
   PAYLOAD_TOO_LARGE: code('PAYLOAD_TOO_LARGE', 'The request body is larger than the configured limit.'),
   SUBGRAPH_UNAVAILABLE: code(
     'SUBGRAPH_UNAVAILABLE',

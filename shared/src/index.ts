@@ -31,6 +31,7 @@ export { createHttpServer, closeServer, listen, requestIdOf, sendJson, type Inco
 export {
   createRequestContextFactory,
   createSubgraphApollo,
+  createSubgraphSchema,
   createSubgraphServer,
   defineSubgraph,
   loadTypeDefs,
@@ -38,6 +39,7 @@ export {
   runSubgraph,
   subgraphPaths,
   subgraphPortVariable,
+  subgraphRequestOf,
   subgraphUrlVariable,
   type GraphQLResolverMap,
   type SubgraphConfig,
@@ -108,3 +110,14 @@ export { authorizationRulesOf, enforceSchemaAuthorization, refusalFor, scopesOf,
 export { SMALL_CELL_THRESHOLD, createSmallCellGuard, mustSuppressFor, suppressInGroup, suppressedError } from './statistics/small-cells.ts';
 export { createAccessRecorder, type AccessRecorder } from './audit/recorder.ts';
 export { canListWithin, canSeeRow, rowScopeOf, type RowScope } from './auth/row-scope.ts';
+export {
+  appOperationsDir,
+  buildTrustedDocumentManifest,
+  documentIdOf,
+  operationFiles,
+  readTrustedDocumentManifest,
+  serializeTrustedDocumentManifest,
+  trustedDocumentsPath,
+  type TrustedDocument,
+  type TrustedDocumentManifest,
+} from './trusted-documents.ts';
