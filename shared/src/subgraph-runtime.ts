@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse, type DocumentNode } from 'graphql';
+import { parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -39,6 +39,13 @@ export interface SubgraphRequest extends IncomingRequestInfo {
 /** Where the runtime keeps the request on each department's context, for its own plugins. */
 const REQUEST = Symbol('village-graph.request');
 const requestOf = (context: object): SubgraphRequest => (context as { [REQUEST]: SubgraphRequest })[REQUEST];
+
+/**
+ * The request the runtime keeps on a context made by `createRequestContextFactory`: its verified
+ * identity and access recorder. For hosts that run a department's schema themselves and must
+ * flush its access log when their request ends (the benchmark's single-process contender).
+ */
+export const subgraphRequestOf = (context: object): SubgraphRequest | undefined => requestOf(context);
 
 /**
  * The module contract every department's subgraph fulfils (`subgraphs/<name>/src/subgraph.ts`).
@@ -145,17 +152,27 @@ export interface SubgraphApolloOptions {
   registry?: Registry;
 }
 
+/**
+ * The executable schema a department serves: its SDL and resolvers as a federated subgraph, with
+ * its own enforcement of @authenticated/@requiresScopes/@policy (the identity comes from a context
+ * made by `createRequestContextFactory`). One builder, so that anything executing a department's
+ * resolvers enforces exactly what the department's own process does.
+ */
+export function createSubgraphSchema<TContext extends object>(module: SubgraphModule<TContext>): GraphQLSchema {
+  // The department enforces its schema's @authenticated/@requiresScopes/@policy itself too.
+  return enforceSchemaAuthorization(
+    buildSubgraphSchema({ typeDefs: loadTypeDefs(module), resolvers: module.resolvers as GraphQLResolverMap<unknown> }),
+    (context: object) => requestOf(context)?.identity ?? { ...PUBLIC_IDENTITY, requestId: 'unknown' },
+  );
+}
+
 /** Builds the Apollo server for a module over an open database. No listening, no side effects. */
 export function createSubgraphApollo<TContext extends object>(
   module: SubgraphModule<TContext>,
   logger: Logger,
   { registry }: SubgraphApolloOptions = {},
 ): ApolloServer<TContext> {
-  // The department enforces its schema's @authenticated/@requiresScopes/@policy itself too.
-  const schema = enforceSchemaAuthorization(
-    buildSubgraphSchema({ typeDefs: loadTypeDefs(module), resolvers: module.resolvers as GraphQLResolverMap<unknown> }),
-    (context: object) => requestOf(context)?.identity ?? { ...PUBLIC_IDENTITY, requestId: 'unknown' },
-  );
+  const schema = createSubgraphSchema(module);
   return new ApolloServer<TContext>({
     schema,
     includeStacktraceInErrorResponses: false,
