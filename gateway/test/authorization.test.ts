@@ -104,6 +104,27 @@ describe('schema-declared authorization at the gateway', () => {
     expect(anonymous.errors![0]!.extensions!.code).toBe('FORBIDDEN');
   });
 
+  it('decides per kind of caller: the same operation alternately by callers who may and may not see a field', async () => {
+    const query = '{ residents { name diagnosis idNumber } }';
+    const healthStaff = identity({ role: 'DEPARTMENT_STAFF', subject: 'h', departments: ['health'], scopes: ['id-number:full'] });
+    const gridWorker = identity({ role: 'GRID_WORKER', subject: 'w' });
+    for (let round = 0; round < 2; round++) {
+      const allowed = await run(query, healthStaff);
+      expect(allowed.errors).toBeUndefined();
+      expect(allowed.data!.residents).toEqual([
+        { name: '王伟', diagnosis: 'SCHIZOPHRENIA', idNumber: '220112198001011234' },
+        { name: '李娜', diagnosis: 'SCHIZOPHRENIA', idNumber: '220112199002022345' },
+      ]);
+      const refused = await run(query, gridWorker);
+      expect(JSON.stringify(refused.data)).not.toContain('SCHIZOPHRENIA');
+      expect(refused.errors!.map((e) => e.path?.join('.')).sort()).toEqual(['residents.diagnosis', 'residents.idNumber']);
+      // Purpose is part of the kind of caller too.
+      const staff = identity({ role: 'DEPARTMENT_STAFF', subject: 'c', departments: ['civil-affairs'] });
+      expect((await run('{ residents { household { assistance } } }', staff)).errors![0]!.extensions!.code).toBe('PURPOSE_REQUIRED');
+      expect((await run('{ residents { household { assistance } } }', { ...staff, purpose: 'ASSISTANCE_REVIEW', caseReference: 'AR-2' })).errors).toBeUndefined();
+    }
+  });
+
   it('checks each use of a fragment at its own path and keeps emptied selections valid', async () => {
     const result = await run('{ a: residents { ...F } b: residents { name } } fragment F on Resident { idNumber }', identity({ role: 'ANALYST', subject: 'a' }));
     expect(result.data).toEqual({ a: [{ idNumber: null }, { idNumber: null }], b: [{ name: '王伟' }, { name: '李娜' }] });

@@ -48,6 +48,8 @@ describe('per-role operation limits', () => {
     expect(refused.errors![0]!.message).toMatch(/depth/i);
     expect(refused.data).toBeUndefined();
     expect((await run(production, deep(BUDGETS.PUBLIC.depth + 2), 'ANALYST')).errors).toBeUndefined();
+    // Outcomes are remembered per operation and role: the public is still refused afterwards.
+    expect((await run(production, deep(BUDGETS.PUBLIC.depth + 2))).errors![0]!.extensions!.code).toBe('OPERATION_LIMIT_EXCEEDED');
   });
 
   it('refuses an alias bomb, with the limit named', async () => {

@@ -122,17 +122,55 @@ function dropPlaceholders(value: unknown): void {
   }
 }
 
+/** What the filter decided for one operation and one kind of caller (cached, see below). */
+interface Decision {
+  removals: Removal[];
+  /** The operation without the removed fields, and its hash; absent when nothing was removed. */
+  rewritten?: { document: DocumentNode; queryHash: string };
+}
+
+/** Decisions kept per gateway; an app sends the same few operations as the same few kinds of caller. */
+const DECISION_CACHE_SIZE = 2000;
+
 export function createAuthorizationPlugin<TContext extends BaseContext>(
   identityOf: (context: TContext) => Identity,
   refusalOf: (context: TContext) => GraphQLError | null = () => null,
 ): ApolloServerPlugin<TContext> {
   // The rules of the supergraph in service, re-read whenever the gateway loads a new one.
   let requirements: AuthorizationRequirements = { fields: new Map(), types: new Map() };
+  // What to remove depends only on the operation and on what `refusalFor` reads of the caller —
+  // role, scopes, whether a purpose is declared — so it is decided once per (operation, kind of
+  // caller) instead of walking and re-printing the document on every request. Emptied with the rules.
+  const decisions = new Map<string, Decision>();
+  const decide = (requestContext: { document: DocumentNode; operation: OperationDefinitionNode; schema: GraphQLSchema; queryHash: string }, identity: Identity): Decision => {
+    const scopes = scopesOf(identity);
+    const key = `${requestContext.queryHash}|${requestContext.operation.name?.value ?? ''}|${identity.role}|${[...scopes].sort().join(',')}|${identity.purpose !== null && identity.caseReference !== null}`;
+    const known = decisions.get(key);
+    if (known) return known;
+    const { document, operation, schema } = requestContext;
+    const fragments = new Map(
+      document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+    );
+    const filtered = filterOperation(schema, operation, fragments, (coordinate, returnType) => {
+      const own = requirements.fields.get(coordinate) ?? [];
+      const ofType = requirements.types.get(returnType) ?? [];
+      return own.length + ofType.length > 0 ? refusalFor([...own, ...ofType], identity, coordinate, scopes) : null;
+    });
+    const decision: Decision = { removals: filtered.removals };
+    if (filtered.removals.length > 0) {
+      const rewritten: DocumentNode = { kind: Kind.DOCUMENT, definitions: [filtered.operation] };
+      decision.rewritten = { document: rewritten, queryHash: createHash('sha256').update(print(rewritten)).digest('hex') };
+    }
+    if (decisions.size >= DECISION_CACHE_SIZE) decisions.delete(decisions.keys().next().value as string);
+    decisions.set(key, decision);
+    return decision;
+  };
   return {
     async serverWillStart() {
       return {
         schemaDidLoadOrUpdate({ coreSupergraphSdl }) {
           if (coreSupergraphSdl) requirements = readRequirements(coreSupergraphSdl);
+          decisions.clear();
         },
       };
     },
@@ -143,25 +181,15 @@ export function createAuthorizationPlugin<TContext extends BaseContext>(
           // A bad token or bad purpose header refuses the whole request, with its own code.
           const refusal = refusalOf(requestContext.contextValue);
           if (refusal) throw refusal;
-          const { document, operation, schema } = requestContext;
+          const { document, operation, schema, queryHash } = requestContext;
           if (!document || !operation) return;
-          const identity = identityOf(requestContext.contextValue);
-          const scopes = scopesOf(identity);
-          const fragments = new Map(
-            document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
-          );
-          const filtered = filterOperation(schema, operation, fragments, (coordinate, returnType) => {
-            const own = requirements.fields.get(coordinate) ?? [];
-            const ofType = requirements.types.get(returnType) ?? [];
-            return own.length + ofType.length > 0 ? refusalFor([...own, ...ofType], identity, coordinate, scopes) : null;
-          });
-          removals = filtered.removals;
-          if (removals.length === 0) return;
-          const rewritten: DocumentNode = { kind: Kind.DOCUMENT, definitions: [filtered.operation] };
+          const decision = decide({ document, operation, schema, queryHash }, identityOf(requestContext.contextValue));
+          removals = decision.removals;
+          if (!decision.rewritten) return;
           // The executor plans from the document and caches plans by this hash: both must change.
           const mutable = requestContext as unknown as { document: DocumentNode; queryHash: string };
-          mutable.document = rewritten;
-          mutable.queryHash = createHash('sha256').update(print(rewritten)).digest('hex');
+          mutable.document = decision.rewritten.document;
+          mutable.queryHash = decision.rewritten.queryHash;
         },
         async willSendResponse(requestContext) {
           if (removals.length === 0 || requestContext.response.body.kind !== 'single') return;

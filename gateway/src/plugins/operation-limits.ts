@@ -1,4 +1,4 @@
-import { Lexer, NoSchemaIntrospectionCustomRule, Source, TokenKind, validate, type ValidationRule } from 'graphql';
+import { Lexer, NoSchemaIntrospectionCustomRule, Source, TokenKind, validate, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
@@ -58,34 +58,61 @@ export function assertTokenBudget(query: string, role: Role): void {
   if (countTokens(query, limit) > limit) throw limitError(`The operation has more than ${limit} tokens, the limit for the ${role} role.`);
 }
 
+/** Checked outcomes kept per gateway (an operation's outcome for a role never changes). */
+const OUTCOME_CACHE_SIZE = 2000;
+type Outcome = { refused: 'introspection' } | { refused: 'limit'; message: string } | { refused: false };
+
 export function createOperationLimitsPlugin<TContext extends BaseContext>(
   identityOf: (context: TContext) => Identity,
   { introspectionForPublic }: { introspectionForPublic: boolean },
 ): ApolloServerPlugin<TContext> {
+  // The budgets depend only on the operation's text and the caller's role: check each pair once.
+  const outcomes = new Map<string, Outcome>();
+  const check = (source: string, document: DocumentNode, schema: GraphQLSchema, role: Role): Outcome => {
+    const budget = BUDGETS[role];
+    try {
+      assertTokenBudget(source, role);
+    } catch (error) {
+      return { refused: 'limit', message: (error as Error).message };
+    }
+    // Armor's rules throw by default; collect their refusals instead and answer with our code.
+    const refusals: string[] = [];
+    const collect = { propagateOnRejection: false, onReject: [(_context: unknown, error: Error) => void refusals.push(error.message)] };
+    const rules: ValidationRule[] = [
+      maxDepthRule({ n: budget.depth, exposeLimits: true, flattenFragments: true, ...collect }),
+      maxAliasesRule({ n: budget.aliases, exposeLimits: true, ...collect }),
+      maxDirectivesRule({ n: budget.directives, exposeLimits: true, ...collect }),
+      costLimitRule({ maxCost: budget.cost, exposeLimits: true, ignoreIntrospection: true, ...collect }),
+    ];
+    if (role === 'PUBLIC' && !introspectionForPublic) rules.push(NoSchemaIntrospectionCustomRule);
+    if (validate(schema, document, rules).length > 0) return { refused: 'introspection' };
+    if (refusals.length > 0) return { refused: 'limit', message: `${refusals[0]!.replace(/^Syntax Error: /, '')} (limits of the ${role} role)` };
+    return { refused: false };
+  };
+  let checkedSchema: GraphQLSchema | undefined;
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ contextValue, document, schema, source }) {
-          const identity = identityOf(contextValue);
-          const budget = BUDGETS[identity.role];
-          assertTokenBudget(source ?? '', identity.role);
-          // Armor's rules throw by default; collect their refusals instead and answer with our code.
-          const refusals: string[] = [];
-          const collect = { propagateOnRejection: false, onReject: [(_context: unknown, error: Error) => void refusals.push(error.message)] };
-          const rules: ValidationRule[] = [
-            maxDepthRule({ n: budget.depth, exposeLimits: true, flattenFragments: true, ...collect }),
-            maxAliasesRule({ n: budget.aliases, exposeLimits: true, ...collect }),
-            maxDirectivesRule({ n: budget.directives, exposeLimits: true, ...collect }),
-            costLimitRule({ maxCost: budget.cost, exposeLimits: true, ignoreIntrospection: true, ...collect }),
-          ];
-          if (identity.role === 'PUBLIC' && !introspectionForPublic) rules.push(NoSchemaIntrospectionCustomRule);
-          const introspection = validate(schema, document, rules);
-          if (introspection.length > 0) {
+        async didResolveOperation({ contextValue, document, schema, source, queryHash }) {
+          const { role } = identityOf(contextValue);
+          // A new supergraph may change costs (list fields, types): start over.
+          if (schema !== checkedSchema) {
+            outcomes.clear();
+            checkedSchema = schema;
+          }
+          const key = `${queryHash}|${role}`;
+          let outcome = outcomes.get(key);
+          if (!outcome) {
+            outcome = check(source ?? '', document, schema, role);
+            if (outcomes.size >= OUTCOME_CACHE_SIZE) outcomes.delete(outcomes.keys().next().value as string);
+            outcomes.set(key, outcome);
+          }
+          if (outcome.refused === 'introspection') {
             throw Errors.FORBIDDEN.error('Introspection is not available to anonymous callers in production; sign in or use the published schema.', {
               http: { status: 403 },
             });
           }
-          if (refusals.length > 0) throw limitError(`${refusals[0]!.replace(/^Syntax Error: /, '')} (limits of the ${identity.role} role)`);
+          if (outcome.refused === 'limit') throw limitError(outcome.message);
         },
       };
     },
