@@ -1,3 +1,7 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { SignJWT, generateKeyPair, exportSPKI } from 'jose';
@@ -5,9 +9,10 @@ import { createAccessLog, ACCESS_LOG_APPEND_ONLY_SQL, type AccessEntry } from '.
 import { createIdentitySigner, createIdentityVerifier, generateIdentityKeyPair } from '../src/auth/gateway-identity.ts';
 import { identityFromClaims, purposeFromHeaders } from '../src/auth/claims.ts';
 
+const ACCESS_LOG_TABLE_SQL = `CREATE TABLE access_log (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, request_id TEXT NOT NULL, actor TEXT NOT NULL,
+  role TEXT NOT NULL, purpose TEXT, case_reference TEXT, resident_id TEXT NOT NULL, fields TEXT NOT NULL, previous_hash TEXT NOT NULL, hash TEXT NOT NULL UNIQUE);`;
 const sqlite = new Database(':memory:');
-sqlite.exec(`CREATE TABLE access_log (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, request_id TEXT NOT NULL, actor TEXT NOT NULL,
-  role TEXT NOT NULL, purpose TEXT, case_reference TEXT, resident_id TEXT NOT NULL, fields TEXT NOT NULL, previous_hash TEXT NOT NULL, hash TEXT NOT NULL UNIQUE);`);
+sqlite.exec(ACCESS_LOG_TABLE_SQL);
 for (const statement of ACCESS_LOG_APPEND_ONLY_SQL.split('--> statement-breakpoint')) sqlite.exec(statement);
 afterAll(() => sqlite.close());
 
@@ -26,6 +31,24 @@ describe('the hash-chained access log', () => {
     expect(found.get('R0000000000000003')).toEqual([]);
     expect(log.verify()).toEqual({ ok: true, entries: 3 });
   });
+
+  it('keeps one unbroken chain when several processes append at the same time', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'access-log-'));
+    const file = path.join(dir, 'log.sqlite');
+    const shared = new Database(file);
+    shared.pragma('journal_mode = WAL');
+    shared.exec(ACCESS_LOG_TABLE_SQL);
+    const writers = ['a', 'b', 'c', 'd'].map(
+      (writer) =>
+        new Promise<number | null>((resolve) => {
+          const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'fixtures', 'append-access-log.ts'), file, writer, '1000'], { stdio: 'inherit' });
+          child.once('exit', resolve);
+        }),
+    );
+    expect(await Promise.all(writers)).toEqual([0, 0, 0, 0]);
+    expect(createAccessLog(shared).verify()).toEqual({ ok: true, entries: 4000 });
+    shared.close();
+  }, 60_000);
 
   it('refuses updates and deletes', () => {
     expect(() => sqlite.prepare("UPDATE access_log SET actor = 'someone else' WHERE id = 1").run()).toThrow(/append-only/);

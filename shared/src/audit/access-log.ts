@@ -141,7 +141,10 @@ export function createAccessLog(sqlite: SqliteDatabase) {
   return {
     /** Appends entries in order, chaining each to the last; atomic. */
     append(entries: readonly AccessEntry[]): void {
-      if (entries.length > 0) append(entries);
+      // IMMEDIATE: take the write lock before reading the chain's last hash. A deferred transaction
+      // would read first, and if another process (a second replica, a tool) appended meanwhile, its
+      // write would fail with SQLITE_BUSY_SNAPSHOT; this one waits its turn (busy_timeout) instead.
+      if (entries.length > 0) append.immediate(entries);
     },
     /** Entries about these residents, oldest first, per resident. */
     entriesFor(residentIds: readonly string[]): Map<string, StoredAccessEntry[]> {
