@@ -71,6 +71,17 @@ describe('trusted documents (production)', () => {
     expect(introspection.data.__schema.queryType.name).toBe('Query');
   });
 
+  it('exempts registered operations from the per-role budgets, not their ad-hoc copies', async () => {
+    const report = manifest.documents.find((d) => d.name === 'ProvinceReport')!;
+    const registered = await post({ extensions: { persistedQuery: { version: 1, sha256Hash: report.id } } }, await analyst());
+    // At the test's small scale many county counts are small cells: suppressed, as for any analyst.
+    expect(new Set(codes(registered))).toEqual(new Set(['SUPPRESSED']));
+    expect(registered.data.region.children.nodes).toHaveLength(9);
+    expect(registered.data.region.civilAffairsStatistics.ruralVillageCount).toBeGreaterThan(9000);
+    const copy = await post({ query: `${report.document}\n` }, await analyst());
+    expect(codes(copy)).toEqual(['OPERATION_LIMIT_EXCEEDED']);
+  });
+
   it('answers an unknown hash with PERSISTED_QUERY_NOT_FOUND, never with data', async () => {
     const unknown = await post({ extensions: { persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } } }, await gridWorker());
     expect(codes(unknown)).toEqual(['PERSISTED_QUERY_NOT_FOUND']);

@@ -130,6 +130,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger, optio
   });
 
   const trustedDocuments = readTrustedDocumentManifest(config.trustedDocumentsPath);
+  const trustedIds = new Set(trustedDocuments.documents.map((d) => d.id));
   warmQueryPlans(gateway, trustedDocuments.documents, logger);
 
   const apollo = new ApolloServer<GatewayContext>({
@@ -159,7 +160,10 @@ export async function createGateway(config: GatewayConfig, logger: Logger, optio
         identityOf: (c) => c.caller.identity,
       }),
       metrics.plugin,
-      createOperationLimitsPlugin<GatewayContext>((c) => c.caller.identity, { introspectionForPublic: config.mode === 'development' }),
+      createOperationLimitsPlugin<GatewayContext>((c) => c.caller.identity, {
+        introspectionForPublic: config.mode === 'development',
+        isTrusted: (queryHash) => trustedIds.has(queryHash),
+      }),
       createAuthorizationPlugin<GatewayContext>((c) => c.caller.identity, (c) => c.caller.refusal),
     ],
     // Unexpected errors are logged, with the request id, by the request-logging plugin; this only

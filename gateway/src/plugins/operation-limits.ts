@@ -64,7 +64,17 @@ type Outcome = { refused: 'introspection' } | { refused: 'limit'; message: strin
 
 export function createOperationLimitsPlugin<TContext extends BaseContext>(
   identityOf: (context: TContext) => Identity,
-  { introspectionForPublic }: { introspectionForPublic: boolean },
+  {
+    introspectionForPublic,
+    isTrusted = () => false,
+  }: {
+    introspectionForPublic: boolean;
+    /**
+     * Registered operations (trusted documents, by query hash) skip the budgets: they were reviewed
+     * when registered, and an app's report may legitimately cost more than any ad-hoc query should.
+     */
+    isTrusted?: (queryHash: string) => boolean;
+  },
 ): ApolloServerPlugin<TContext> {
   // The budgets depend only on the operation's text and the caller's role: check each pair once.
   const outcomes = new Map<string, Outcome>();
@@ -94,6 +104,7 @@ export function createOperationLimitsPlugin<TContext extends BaseContext>(
     async requestDidStart() {
       return {
         async didResolveOperation({ contextValue, document, schema, source, queryHash }) {
+          if (isTrusted(queryHash)) return;
           const { role } = identityOf(contextValue);
           // A new supergraph may change costs (list fields, types): start over.
           if (schema !== checkedSchema) {
