@@ -72,7 +72,7 @@ try {
   console.log('\nvillage-graph is running:');
   console.log(`  gateway        http://${host}:${gatewayPort}/graphql   (explorer: http://${host}:${gatewayPort}/ · health: /health/ready · metrics: /metrics)`);
   for (const department of departments) {
-    console.log(`  ${department.name.padEnd(14)} ${subgraphUrls[subgraphUrlVariable(department.name)]}`);
+    console.log(`  ${department.name.padEnd(Math.max(...departments.map((d) => d.name.length)) + 1)} ${subgraphUrls[subgraphUrlVariable(department.name)]}`);
   }
   console.log(`\nSign in as any persona: pnpm token -- --role GRID_WORKER --region 220112001201001  (then Authorization: Bearer <token>)`);
   console.log('Press Ctrl-C to stop.\n');

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { loadTypeDefs, repoRoot } from '@village-graph/shared';
-import { departments } from './departments.ts';
+import { loadTypeDefs, repoRoot, type SubgraphModule } from '@village-graph/shared';
+import { departments as registered } from './departments.ts';
 
 /** The committed supergraph the gateway serves by default. */
 export const supergraphPath = path.join(repoRoot, 'gateway', 'supergraph.graphql');
@@ -36,9 +36,11 @@ export interface ComposeOptions {
   urlOf?: (name: string) => string;
   /** Replace a department's SDL text before composing (schema-change checks, tests). */
   editSdl?: (name: string, sdl: string) => string;
+  /** The departments to compose (default the registered ones; tests add a scaffolded one). */
+  departments?: readonly Pick<SubgraphModule, 'name' | 'schemaPath' | 'defaultPort'>[];
 }
 
-export function composeSupergraph({ only, urlOf, editSdl }: ComposeOptions = {}): CompositionOutcome {
+export function composeSupergraph({ only, urlOf, editSdl, departments = registered }: ComposeOptions = {}): CompositionOutcome {
   const result = composeServices(
     departments
       .filter((d) => !only || only.includes(d.name))

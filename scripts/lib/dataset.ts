@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { openDatabase, repoRoot, type DepartmentSeeder } from '@village-graph/shared';
-import { departments } from './departments.ts';
+import { departments, seedPathOf } from './departments.ts';
 import { buildWorld, type WorldOptions } from './world/world.ts';
 
 /** Scale of the dataset `pnpm start` generates when none exists: small enough for a quick first start. */
@@ -28,6 +29,8 @@ export interface DatasetManifest {
   rows: Record<string, Record<string, number>>;
 }
 
+const scaffoldDir = path.join(repoRoot, 'scripts', 'lib', 'scaffold');
+
 export const manifestPath = (dataDir: string) => path.join(dataDir, 'dataset.json');
 export const databasePath = (dataDir: string, department: string) => path.join(dataDir, `${department}.sqlite`);
 
@@ -41,6 +44,8 @@ export function generatorFingerprint(): string {
   const visit = (target: string) => {
     if (!fs.existsSync(target)) return;
     if (fs.statSync(target).isDirectory()) {
+      // The new-subgraph templates decide no data of any existing department.
+      if (target === scaffoldDir) return;
       for (const entry of fs.readdirSync(target).sort()) visit(path.join(target, entry));
     } else {
       hash.update(path.relative(repoRoot, target)).update(fs.readFileSync(target));
@@ -48,7 +53,7 @@ export function generatorFingerprint(): string {
   };
   visit(path.join(repoRoot, 'scripts', 'lib'));
   for (const department of departments) {
-    visit(path.join(repoRoot, 'subgraphs', department.name, 'src', 'seed.ts'));
+    visit(seedPathOf(department));
     visit(department.migrationsFolder);
   }
   return hash.digest('hex').slice(0, 16);
@@ -90,7 +95,8 @@ export async function generateDataset({ dataDir, scale, seed, world: worldOption
       const departmentStarted = Date.now();
       const sqlite = openDatabase({ path: temp, migrationsFolder: department.migrationsFolder });
       sqlite.pragma('journal_mode = DELETE'); // one self-contained file to rename
-      const { seed: seedDepartment } = (await import(`@village-graph/${department.name}/seed`)) as { seed: DepartmentSeeder };
+      // By path, not by package name: a department added with `pnpm new-subgraph` is no dependency of scripts/.
+      const { seed: seedDepartment } = (await import(pathToFileURL(seedPathOf(department)).href)) as { seed: DepartmentSeeder };
       sqlite.transaction(() => seedDepartment(sqlite, world))();
       rows[department.name] = tableCounts(sqlite);
       sqlite.close();
