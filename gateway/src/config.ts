@@ -42,6 +42,11 @@ export interface GatewayConfig {
    * of the calls to it (plus a reserve of 10), so retries cannot multiply the load on a failing one.
    */
   subgraphRetryBudgetPercent: number;
+  /**
+   * SUBGRAPH_DEDUPLICATION, default true: an identical query to a department (same text, variables
+   * and caller) already in flight is shared instead of sent again.
+   */
+  subgraphDeduplication: boolean;
   /** SUBGRAPH_BREAKER_FAILURES, default 5: consecutive failed calls that open a department's breaker. */
   breakerFailureThreshold: number;
   /**
@@ -122,6 +127,7 @@ export function readGatewayConfig(env: Env): Readonly<GatewayConfig> {
     subgraphRetries: envInt(env, 'SUBGRAPH_RETRIES', 2, { min: 0, max: 5 }),
     subgraphRetryBackoffMs: envInt(env, 'SUBGRAPH_RETRY_BACKOFF_MS', 50, { min: 0, max: 10_000 }),
     subgraphRetryBudgetPercent: envInt(env, 'SUBGRAPH_RETRY_BUDGET_PERCENT', 10, { min: 0, max: 100 }),
+    subgraphDeduplication: envBoolean(env, 'SUBGRAPH_DEDUPLICATION', true),
     breakerFailureThreshold: envInt(env, 'SUBGRAPH_BREAKER_FAILURES', 5, { min: 1, max: 1000 }),
     breakerOpenMs: envInt(env, 'SUBGRAPH_BREAKER_OPEN_MS', 10_000, { min: 100, max: 3_600_000 }),
     subgraphProbeTimeoutMs: envInt(env, 'SUBGRAPH_PROBE_TIMEOUT_MS', 1000, { min: 10, max: 60_000 }),

@@ -30,6 +30,8 @@ export interface FetchObserver {
   /** A call ended: `outcome` is `ok` or the error code the client sees. */
   finished(subgraph: string, outcome: string, seconds: number): void;
   retried(subgraph: string): void;
+  /** A call was answered by an identical one already in flight. */
+  deduplicated?(subgraph: string): void;
 }
 
 export interface DepartmentDataSourceOptions {
@@ -40,6 +42,8 @@ export interface DepartmentDataSourceOptions {
   breaker: CircuitBreaker;
   retry: RetryPolicy;
   observer?: FetchObserver;
+  /** Share identical in-flight queries (see `process`). Default true. */
+  deduplicate?: boolean;
 }
 
 type Outcome =
@@ -64,6 +68,9 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext
   private readonly breaker: CircuitBreaker;
   private readonly retry: RetryPolicy;
   private readonly observer: FetchObserver | undefined;
+  private readonly deduplicate: boolean;
+  /** Queries in flight by their de-duplication key, and how many other requests wait on each. */
+  private readonly inFlight = new Map<string, { answer: ReturnType<RemoteGraphQLDataSource['process']>; followers: number }>();
 
   constructor(options: DepartmentDataSourceOptions) {
     super({ url: options.url });
@@ -73,6 +80,7 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext
     this.breaker = options.breaker;
     this.retry = options.retry;
     this.observer = options.observer;
+    this.deduplicate = options.deduplicate ?? true;
     this.fetcher = fetcherWithTimeout(options.timeoutMs);
   }
 
@@ -80,7 +88,32 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext
     if (options.request.http) await forwardRequestIdentity(options.request.http.headers, options.context as Partial<GatewayContext>);
   }
 
+  /**
+   * De-duplication of identical in-flight queries: while a query is on its way to this department,
+   * the same query with the same variables for the same caller (subject, role, regions, scopes,
+   * purpose and case — everything the department decides on except the request id) waits for that
+   * answer instead of being sent again. Under load, many callers of a dashboard ask the very same
+   * thing at once. Each request gets its own copy of the answer (the gateway merges into it), and
+   * the department logs the shared read once, under the first request's id. Never for mutations.
+   */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource['process']> {
+    const key = this.deduplicate && isQuery(options) ? deduplicationKey(options) : undefined;
+    if (key === undefined) return this.send(options);
+    const pending = this.inFlight.get(key);
+    if (pending) {
+      pending.followers++;
+      this.observer?.deduplicated?.(this.subgraphName);
+      return pending.answer.then((response) => structuredClone(response), (error: unknown) => {
+        throw error instanceof GraphQLError ? new GraphQLError(error.message, { extensions: error.extensions }) : error;
+      });
+    }
+    const entry = { answer: this.send(options).finally(() => this.inFlight.delete(key)), followers: 0 };
+    this.inFlight.set(key, entry);
+    // The first request keeps the original only if nobody shares it: followers clone it later.
+    return entry.answer.then((response) => (entry.followers > 0 ? structuredClone(response) : response));
+  }
+
+  private async send(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource['process']> {
     const subgraph = this.subgraphName;
     const log = (options.context as Partial<GatewayContext>).logger ?? this.logger;
     const started = performance.now();
@@ -178,6 +211,14 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext
       };
     }
   }
+}
+
+/** What makes two queries to one department the same: text, variables, and the caller as the department sees it. */
+function deduplicationKey(options: GraphQLDataSourceProcessOptions<GatewayContext>): string | undefined {
+  const caller = (options.context as Partial<GatewayContext>).caller;
+  if (!caller || caller.refusal) return undefined;
+  const { requestId: _, ...decisive } = caller.identity;
+  return JSON.stringify([options.request.query, options.request.variables ?? null, decisive]);
 }
 
 /** Retry only what cannot change anything: a query, inside a client operation that is a query. */

@@ -125,6 +125,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger, optio
         breaker: department.breaker,
         retry: { retries: config.subgraphRetries, backoffMs: config.subgraphRetryBackoffMs, budget: department.budget },
         observer: metrics.fetchObserver,
+        deduplicate: config.subgraphDeduplication,
       });
     },
   });

@@ -142,6 +142,41 @@ describe('a department data source', () => {
     expect(forMutation.seen).toHaveLength(1);
   });
 
+  it('sends identical concurrent queries of one caller once, each request getting its own copy', async () => {
+    const slow: Answer = (_req, res, n) => setTimeout(() => ok(_req, res, n), 50);
+    const dept = await department(slow);
+    const shared = source(dept.url);
+    const answers = await Promise.all([shared.process(call('query')), shared.process(call('query')), shared.process(call('query'))]);
+    expect(dept.seen).toHaveLength(1);
+    expect(answers.map((a) => a.data)).toEqual(Array(3).fill({ region: { name: '永红村委会' } }));
+    // The gateway merges into what it gets: one request's changes must not show in another's.
+    (answers[0]!.data as { region: { name: string } }).region.name = 'changed';
+    expect((answers[1]!.data as { region: { name: string } }).region.name).toBe('永红村委会');
+    expect(answers[1]!.data).not.toBe(answers[2]!.data);
+  });
+
+  it('never shares a query between different callers or variables, nor a mutation, nor one already answered', async () => {
+    const slow: Answer = (_req, res, n) => setTimeout(() => ok(_req, res, n), 50);
+    const dept = await department(slow);
+    const shared = source(dept.url);
+    const other = { ...context, caller: { ...context.caller, identity: { ...context.caller.identity, subject: 'worker-2' } } };
+    const otherCaller = { ...call('query'), context: other } as GraphQLDataSourceProcessOptions<GatewayContext>;
+    const purpose = { ...context, caller: { ...context.caller, identity: { ...context.caller.identity, purpose: 'SERVICE_DELIVERY' as const, caseReference: 'X' } } };
+    const withPurpose = { ...call('query'), context: purpose } as GraphQLDataSourceProcessOptions<GatewayContext>;
+    await Promise.all([shared.process(call('query')), shared.process(otherCaller), shared.process(withPurpose), shared.process(call('query', { code: '1' })), shared.process(call('mutation')), shared.process(call('mutation'))]);
+    expect(dept.seen).toHaveLength(6);
+    await shared.process(call('query'));
+    expect(dept.seen).toHaveLength(7);
+  });
+
+  it('gives every waiting request the failure of the shared query', async () => {
+    const dept = await department((_req, res) => setTimeout(() => res.socket?.destroy(), 30));
+    const shared = source(dept.url, { retries: 0 });
+    const outcomes = await Promise.all([failure(shared.process(call('query'))), failure(shared.process(call('query')))]);
+    expect(outcomes.map((e) => e.extensions.code)).toEqual(['SUBGRAPH_UNAVAILABLE', 'SUBGRAPH_UNAVAILABLE']);
+    expect(dept.seen).toHaveLength(1);
+  });
+
   it('names an unreachable department SUBGRAPH_UNAVAILABLE', async () => {
     const dept = await department(ok);
     await new Promise((resolve) => servers.pop()!.close(resolve));

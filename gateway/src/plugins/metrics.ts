@@ -12,6 +12,7 @@ import type { GatewayContext } from './request-id.ts';
  *   retries included; `outcome` is `ok` or the error code (fail-fast calls are SUBGRAPH_CIRCUIT_OPEN);
  * - `gateway_subgraph_errors_total{subgraph, code}`: failed calls to a department;
  * - `gateway_subgraph_retries_total{subgraph}`: retries sent;
+ * - `gateway_subgraph_deduplicated_total{subgraph}`: fetches answered by an identical one in flight;
  * - `gateway_circuit_breaker_state{subgraph}`: 0 closed, 1 half-open, 2 open;
  * - `gateway_circuit_breaker_transitions_total{subgraph, state}`: changes into each state;
  * - `gateway_query_plan_cache_hits_total` / `gateway_query_plan_cache_misses_total`;
@@ -44,6 +45,12 @@ export function createGatewayMetrics(registry: Registry, breakers: () => Iterabl
   const retries = new Counter({
     name: 'gateway_subgraph_retries_total',
     help: 'Retried calls to a department (queries only, within the retry budget).',
+    labelNames: ['subgraph'],
+    registers,
+  });
+  const deduplicated = new Counter({
+    name: 'gateway_subgraph_deduplicated_total',
+    help: 'Calls to a department not sent because an identical one (same query, variables and caller) was in flight.',
     labelNames: ['subgraph'],
     registers,
   });
@@ -89,6 +96,9 @@ export function createGatewayMetrics(registry: Registry, breakers: () => Iterabl
       },
       retried(subgraph) {
         retries.inc({ subgraph });
+      },
+      deduplicated(subgraph) {
+        deduplicated.inc({ subgraph });
       },
     },
     breakerChanged: (subgraph, state) => transitions.inc({ subgraph, state }),
