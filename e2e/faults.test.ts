@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '@village-graph/shared';
-import { metricValue, postGraphQL, startGraph, waitFor, type GraphQLResponse, type RunningGraph } from './harness.ts';
+import { metricValue, personaHeaders, postGraphQL, startGraph, waitFor, type GraphQLResponse, type RunningGraph } from './harness.ts';
 
 /**
  * Issue 5, "stays up when parts fail", over real processes on loopback: departments are killed,
@@ -174,8 +174,10 @@ describe('the graph when departments fail', () => {
   it('times out a hung department, opens its breaker, keeps other queries fast, and closes it after a restart', async () => {
     graph.signal('health', 'SIGSTOP');
     try {
-      // Three at once: each waits for the timeout and fails with SUBGRAPH_TIMEOUT naming health.
-      const hung = Promise.all(Array.from({ length: BREAKER_FAILURES }, () => timed(village)));
+      // Several at once, from different callers (identical queries of one caller would share one
+      // call): each waits for the timeout and fails with SUBGRAPH_TIMEOUT naming health.
+      const callers = await Promise.all(Array.from({ length: BREAKER_FAILURES }, (_, i) => personaHeaders({ subject: `hung-${i}`, role: 'ANALYST' })));
+      const hung = Promise.all(callers.map((headers) => timed(() => village(headers))));
       // Meanwhile, queries that do not need health answer as usual.
       const unaffected: number[] = [];
       for (let i = 0; i < 8; i++) {
