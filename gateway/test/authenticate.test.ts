@@ -37,6 +37,15 @@ describe('caller authentication', async () => {
     expect(identity).toMatchObject({ subject: 'worker-1', role: 'GRID_WORKER', regions: ['220112001201001'] });
   });
 
+  it('remembers a verified token, with each request\'s own id, until it expires', async () => {
+    const token = await sign({ exp: Math.floor(Date.now() / 1000) + 2 });
+    expect((await authenticate(`Bearer ${token}`, 'req-1')).requestId).toBe('req-1');
+    expect(await authenticate(`Bearer ${token}`, 'req-2')).toMatchObject({ subject: 'worker-1', requestId: 'req-2' });
+    // A forged token with the same claims is not the remembered one.
+    const forged = await sign({ exp: Math.floor(Date.now() / 1000) + 2, key: new TextEncoder().encode('another-secret-of-at-least-32-bytes!!') });
+    expect((await refusal(`Bearer ${forged}`)).extensions.code).toBe('UNAUTHENTICATED');
+  });
+
   it.each([
     ['a forged signature', async () => sign({ key: new TextEncoder().encode('another-secret-of-at-least-32-bytes!!') }), /could not be verified/],
     ['an expired token', async () => sign({ exp: Math.floor(Date.now() / 1000) - 3600 }), /expired/],

@@ -63,6 +63,20 @@ describe('the hash-chained access log', () => {
 });
 
 describe('identity between gateway and departments', () => {
+  it('signs one token per caller (not per request) and verifies it with each request\'s own id', async () => {
+    const keys = await generateIdentityKeyPair();
+    const sign = await createIdentitySigner(keys.privateKeyPem);
+    const verify = await createIdentityVerifier(keys.publicKeyPem);
+    const nurse = { ...identityFromClaims({ sub: 'nurse-1', role: 'DEPARTMENT_STAFF', regions: ['220112000000'], departments: ['health'], scopes: [] }, 'req-a'), purpose: 'FOLLOW_UP_VISIT' as const, caseReference: 'FU-1' };
+    const first = await sign(nurse);
+    expect(await sign({ ...nurse, requestId: 'req-b' })).toBe(first);
+    // Anything the department decides on makes another token.
+    expect(await sign({ ...nurse, caseReference: 'FU-2' })).not.toBe(first);
+    expect(await sign({ ...nurse, subject: 'nurse-2' })).not.toBe(first);
+    expect((await verify(first, 'req-a')).requestId).toBe('req-a');
+    expect(await verify(first, 'req-b')).toEqual({ ...nurse, requestId: 'req-b' });
+  });
+
   it('round-trips a signed identity and treats forged or missing ones as public', async () => {
     const keys = await generateIdentityKeyPair();
     const sign = await createIdentitySigner(keys.privateKeyPem);

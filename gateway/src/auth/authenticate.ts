@@ -7,6 +7,9 @@ import { Errors, identityFromClaims, PUBLIC_IDENTITY, type Identity } from '@vil
  * (a token in any other algorithm, `alg: none` included, is refused), and `exp`, `nbf`, `iss` and
  * `aud` are checked. No token means the public role; a bad token is UNAUTHENTICATED, never public.
  */
+/** Verified tokens remembered (least recently first verified are dropped beyond it). */
+const VERIFIED_TOKENS_KEPT = 10_000;
+
 export interface AuthenticationConfig {
   /** HS256 for development (shared secret); RS256 or ES256 in production (public key or JWKS). */
   algorithm: 'HS256' | 'RS256' | 'ES256';
@@ -38,10 +41,16 @@ export async function createAuthenticator(config: AuthenticationConfig): Promise
     throw new Error(`${config.algorithm} needs a public key file or a JWKS file`);
   }
 
+  // An app sends the same token with every request until it expires: verify each token once
+  // (a signature check is most of the gateway's own CPU per request) and remember the outcome
+  // until the token's `exp`. Only successes are kept; a token's `nbf` is checked when first seen.
+  const verified = new Map<string, { claims: Record<string, unknown>; expiresAt: number }>();
   return async (authorization, requestId) => {
     if (authorization === undefined || authorization.trim() === '') return { ...PUBLIC_IDENTITY, requestId };
     const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)$/.exec(authorization.trim());
     if (!match) throw Errors.UNAUTHENTICATED.error('The Authorization header must be "Bearer <JWT>".');
+    const known = verified.get(match[1]!);
+    if (known && known.expiresAt > Date.now()) return identityFromClaims(known.claims, requestId);
     let payload: Record<string, unknown>;
     try {
       ({ payload } = await jwtVerify(match[1]!, key as Uint8Array, {
@@ -60,6 +69,9 @@ export async function createAuthenticator(config: AuthenticationConfig): Promise
         : 'The token could not be verified.';
       throw Errors.UNAUTHENTICATED.error(reason);
     }
-    return identityFromClaims(payload, requestId);
+    const identity = identityFromClaims(payload, requestId);
+    if (verified.size >= VERIFIED_TOKENS_KEPT) verified.delete(verified.keys().next().value as string);
+    verified.set(match[1]!, { claims: payload, expiresAt: (payload.exp as number) * 1000 + CLOCK_TOLERANCE_SECONDS * 1000 });
+    return identity;
   };
 }

@@ -24,9 +24,17 @@ export async function generateIdentityKeyPair(): Promise<IdentityKeyPair> {
   return { privateKeyPem: await exportPKCS8(privateKey), publicKeyPem: await exportSPKI(publicKey) };
 }
 
+/**
+ * Signs identities for the departments. The token says who is asking and why (everything a
+ * department decides on), not which request: the request id travels in `x-request-id`. So one
+ * caller's token is the same for many requests and is re-signed only when half its lifetime is
+ * gone — the gateway signs, and each department verifies, once per caller and half-minute instead
+ * of once per request.
+ */
 export async function createIdentitySigner(privateKeyPem: string) {
   const key = await importPKCS8(privateKeyPem, ALGORITHM);
-  return async (identity: Identity): Promise<string> =>
+  const recent = new Map<string, { token: Promise<string>; renewAt: number }>();
+  const sign = (identity: Identity): Promise<string> =>
     new SignJWT({
       role: identity.role,
       regions: identity.regions,
@@ -35,7 +43,6 @@ export async function createIdentitySigner(privateKeyPem: string) {
       resident: identity.residentId,
       purpose: identity.purpose,
       caseReference: identity.caseReference,
-      requestId: identity.requestId,
     })
       .setProtectedHeader({ alg: ALGORITHM })
       .setSubject(identity.subject)
@@ -44,7 +51,22 @@ export async function createIdentitySigner(privateKeyPem: string) {
       .setIssuedAt()
       .setExpirationTime(`${LIFETIME_SECONDS}s`)
       .sign(key);
+  return (identity: Identity): Promise<string> => {
+    const { requestId: _, ...decisive } = identity;
+    const key = JSON.stringify(decisive);
+    const now = Date.now();
+    const known = recent.get(key);
+    if (known && known.renewAt > now) return known.token;
+    if (recent.size >= SIGNED_TOKENS_KEPT) recent.clear();
+    const token = sign(identity);
+    recent.set(key, { token, renewAt: now + (LIFETIME_SECONDS * 1000) / 2 });
+    token.catch(() => recent.delete(key));
+    return token;
+  };
 }
+
+/** Callers whose signed token is remembered at once (cleared beyond it). */
+const SIGNED_TOKENS_KEPT = 10_000;
 
 /**
  * Returns the identity a request carries. No token, or one the gateway did not sign (forged,
@@ -58,7 +80,8 @@ export async function createIdentityVerifier(publicKeyPem: string, onRejected: (
   return async (token: string | undefined, requestId: string): Promise<Identity> => {
     if (!token) return { ...PUBLIC_IDENTITY, requestId };
     const cached = recent.get(token);
-    if (cached && cached.expires > Date.now()) return cached.identity;
+    // The token is the caller's; the request id is this request's (x-request-id).
+    if (cached && cached.expires > Date.now()) return { ...cached.identity, requestId };
     try {
       const { payload } = await jwtVerify(token, key, { algorithms: [ALGORITHM], issuer: ISSUER, audience: AUDIENCE });
       const identity: Identity = {
@@ -70,7 +93,7 @@ export async function createIdentityVerifier(publicKeyPem: string, onRejected: (
         residentId: (payload.resident as string | null) ?? null,
         purpose: (payload.purpose as Identity['purpose']) ?? null,
         caseReference: (payload.caseReference as string | null) ?? null,
-        requestId: (payload.requestId as string) ?? requestId,
+        requestId,
       };
       if (recent.size > 1000) recent.clear();
       recent.set(token, { identity, expires: (payload.exp ?? 0) * 1000 });
