@@ -10,7 +10,7 @@ import { repoRoot } from '@village-graph/shared';
 import { USAGE, parseOptions, type BenchOptions } from './options.ts';
 import { formatProfileSummary } from './profile/summary.ts';
 import { formatTable, writeDocs } from './report.ts';
-import { abortRun, runBench } from './run.ts';
+import { abortRun, runBench, type BenchResults } from './run.ts';
 
 // pnpm passes a literal `--` through to the script.
 const args = process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === '--'));
@@ -39,6 +39,16 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 const command = ['pnpm bench', ...(args.length ? ['--', ...args] : [])].join(' ');
 const log = (line: string) => console.log(line);
+
+if (options.render) {
+  const results = JSON.parse(fs.readFileSync(options.render, 'utf8')) as BenchResults;
+  console.log(formatTable(results));
+  if (options.docs) {
+    const written = await writeDocs(results, path.join(repoRoot, 'docs', 'benchmarks.md'));
+    console.log(`docs: ${written.map((f) => path.relative(repoRoot, f)).join(', ')}`);
+  }
+  process.exit(0);
+}
 
 try {
   const results = await runBench(options, command, log);

@@ -1,6 +1,34 @@
+import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { diffData, formatDifferences } from './compare.ts';
+
+/**
+ * autocannon 8 appends each chunk of an answer's body to a string (`req.body += data`), decoding
+ * every chunk on its own: a multi-byte UTF-8 character split between two TCP chunks turns into
+ * U+FFFD, and a right answer ("通榆县") would count as a wrong one ("��榆县"). Its request queue
+ * here keeps the bytes instead and decodes the body once, when the answer is complete.
+ */
+interface QueuedRequest {
+  body: string;
+  chunks?: Buffer[];
+}
+interface RequestQueue {
+  peek(): QueuedRequest | undefined;
+  terminateRequest(): QueuedRequest | undefined;
+}
+const Queue = createRequire(import.meta.url)('autocannon/lib/pipelinedRequestsQueue.js') as { prototype: RequestQueue & { addBody(data: Buffer): void } };
+const terminateRequest = Queue.prototype.terminateRequest;
+Queue.prototype.addBody = function (this: RequestQueue, data: Buffer) {
+  const request = this.peek();
+  // A copy: the parser's buffer is not ours to keep.
+  if (request) (request.chunks ??= []).push(Buffer.from(data));
+};
+Queue.prototype.terminateRequest = function (this: RequestQueue) {
+  const request = terminateRequest.call(this);
+  if (request?.chunks) request.body = Buffer.concat(request.chunks).toString('utf8');
+  return request;
+};
 
 /** What every answer under load must look like, from the check. */
 export interface ExpectedAnswer {
@@ -47,9 +75,12 @@ export function isExpected(expected: ExpectedAnswer, body: string): boolean {
 export function describeWrongAnswer(expected: ExpectedAnswer, body: string): string {
   try {
     const answer = JSON.parse(body) as { data?: unknown; errors?: { message?: string }[] };
-    if (answer.data !== undefined && answer.data !== null) {
+    if (answer.data !== undefined) {
       const differences = diffData(expected.dataValue, answer.data, 3);
-      if (differences.length) return `data differs from the checked answer: ${formatDifferences(differences).replace(/\s*\n\s*/g, '; ').trim()}`;
+      const firstError = answer.errors?.[0]?.message;
+      if (differences.length) {
+        return `data differs from the checked answer: ${formatDifferences(differences).replace(/\s*\n\s*/g, '; ').trim()}${firstError ? `; first error: ${firstError.slice(0, 200)}` : ''}`;
+      }
       if (answer.errors?.length && !expected.withErrors) return `errors: ${answer.errors.map((e) => e.message).join('; ').slice(0, 300)}`;
     }
   } catch {
@@ -59,7 +90,7 @@ export function describeWrongAnswer(expected: ExpectedAnswer, body: string): str
 }
 
 export interface WindowResult {
-  /** Seconds measured (from the moment every connection had its first answer). */
+  /** Seconds measured (from the moment the load was steady). */
   seconds: number;
   /** Answers received in the measured time, right ones, and wrong ones (non-2xx included). */
   completed: number;
@@ -72,7 +103,7 @@ export interface WindowResult {
   latenciesMs: number[];
   /** The first wrong answer seen (cut short), to say what went wrong. */
   firstWrongAnswer: string | null;
-  /** Seconds until every connection had its first answer (the queue filled); not measured. */
+  /** Seconds until the load was steady (the queue had turned over once); not measured. */
   rampSeconds: number;
   /** No steady state within the ramp limit: nothing was measured. */
   rampTimedOut: boolean;
@@ -82,7 +113,7 @@ export interface WindowOptions {
   connections: number;
   /** Seconds to measure once the load is steady. */
   durationS: number;
-  /** Seconds to wait at most for every connection's first answer. */
+  /** Seconds to wait at most for the load to get steady. */
   maxRampS: number;
   /** Called as measurement starts and ends (CPU readings), synchronously. */
   onMeasureStart?: () => void;
@@ -91,16 +122,18 @@ export interface WindowOptions {
 
 /**
  * One load window: `connections` clients each sending the request back to back (HTTP/1.1
- * keep-alive, no pipelining). Nothing is counted until every connection has had its first answer
- * — with 50 connections on two cores a heavy operation's first answers take seconds, and a window
- * counted from the start would measure the queue filling, not the server — then answers are
- * counted for `durationS` seconds, with the CPU readings taken at the same moments. An answer
- * counts as right only if it is the checked one.
+ * keep-alive, no pipelining). Nothing is counted until the queue has turned over once — every
+ * connection has had an answer, or there have been as many answers as connections: with 50
+ * connections on two cores a heavy operation's first answers take seconds, and a window counted
+ * from the start would measure the queue filling, not the server — then answers are counted for
+ * `durationS` seconds, with the CPU readings taken at the same moments. An answer counts as right
+ * only if it is the checked one.
  */
 export function runWindow(target: LoadTarget, options: WindowOptions): Promise<WindowResult> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const seen = new Set<unknown>();
+    let rampAnswers = 0;
     const result: WindowResult = { seconds: 0, completed: 0, good: 0, wrong: 0, non2xx: 0, errors: 0, latenciesMs: [], firstWrongAnswer: null, rampSeconds: 0, rampTimedOut: false };
     let measuring = false;
     let measureStart = 0;
@@ -163,7 +196,10 @@ export function runWindow(target: LoadTarget, options: WindowOptions): Promise<W
       }
       if (result.seconds > 0) return; // after the measurement, while autocannon winds down
       seen.add(client);
-      if (seen.size < options.connections) return;
+      rampAnswers++;
+      // Steady once the queue has turned over: every connection answered, or as many answers as
+      // connections (a server that serves some connections before others gets there too).
+      if (seen.size < options.connections && rampAnswers < options.connections) return;
       measuring = true;
       measureStart = performance.now();
       result.rampSeconds = (measureStart - started) / 1000;

@@ -17,7 +17,7 @@ export interface BenchOptions {
   connections: number[];
   /** Seconds per timed window. */
   duration: number;
-  /** Seconds of untimed load per contender and operation before each connection level's rounds. */
+  /** Seconds of untimed load per contender and operation before the first connection level's rounds. */
   warmup: number;
   rounds: number;
   out: string;
@@ -29,6 +29,8 @@ export interface BenchOptions {
   logs: boolean;
   /** Serve the dataset itself rather than a copy (large scales; access-log entries then accumulate in it). */
   inPlace: boolean;
+  /** Only render the table, charts and docs section from this results file (no run). */
+  render: string | null;
 }
 
 export const USAGE = `pnpm bench [-- options]
@@ -45,14 +47,17 @@ in-flight de-duplication) and a monolith, on the same departments and data.
   --contenders LIST    comma-separated, from ${CONTENDER_IDS.join(', ')} (default all)
   --ops LIST           comma-separated, from ${OPERATION_IDS.join(', ')} (default all)
   --connections LIST   concurrent connections per level (default 1,50)
-  --duration S         seconds measured per window once the load is steady (default 4, at most ${MAX_WINDOW_SECONDS})
-  --warmup S           seconds of untimed load per contender and operation at each level (default 2)
+  --duration S         seconds measured per window once the load is steady (default 3, at most ${MAX_WINDOW_SECONDS})
+  --warmup S           seconds of untimed load per contender and operation before the first level
+                       (default 2)
   --rounds N           timed windows per contender, operation and level (default 3)
   --out FILE           raw results as JSON (default docs/benchmarks/results.json)
   --no-docs            do not write docs/benchmarks.md and the charts
   --quick              a tiny run (1 and 10 connections, 1 round of 1 s, 1 s warm-up) unless set otherwise
   --profile [LIST]     run these processes under V8's CPU profiler and print where their time went
                        while under load (default: gateway; also department names, e.g. gateway,civil-affairs)
+  --render FILE        no run: print the table and write the docs from a results file (after
+                       changing the report, without measuring again)
   --logs               keep the processes' logs and print their last lines if the run fails (costs
                        the load generator some CPU; for diagnosing, not for figures)
   --help`;
@@ -89,6 +94,7 @@ export function parseOptions(argv: string[]): BenchOptions | null {
       profile: { type: 'string' },
       logs: { type: 'boolean' },
       'in-place': { type: 'boolean' },
+      render: { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -120,7 +126,7 @@ export function parseOptions(argv: string[]): BenchOptions | null {
     contenders: [...new Set(contenders)] as ContenderId[],
     operations: [...new Set(operations)],
     connections: [...new Set(connections)],
-    duration: values.duration !== undefined ? number('duration', values.duration, window) : quick ? 1 : 4,
+    duration: values.duration !== undefined ? number('duration', values.duration, window) : quick ? 1 : 3,
     warmup: values.warmup !== undefined ? number('warmup', values.warmup, { min: 0, max: MAX_WINDOW_SECONDS }) : quick ? 1 : 2,
     rounds: values.rounds !== undefined ? number('rounds', values.rounds, { min: 1, max: 100, integer: true }) : quick ? 1 : 3,
     out: path.resolve(values.out ?? path.join(repoRoot, 'docs', 'benchmarks', 'results.json')),
@@ -129,5 +135,6 @@ export function parseOptions(argv: string[]): BenchOptions | null {
     profile,
     logs: values.logs ?? false,
     inPlace: values['in-place'] ?? false,
+    render: values.render !== undefined ? path.resolve(values.render) : null,
   };
 }

@@ -120,9 +120,10 @@ export function markdownSection(results: BenchResults, charts: { throughput: str
     `- **Command:** \`${results.command}\` (${Math.round(results.seconds / 60)} min)`,
     `- **Machine:** ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}, ${m.os}; load generator (autocannon) and all servers on the same cores; load average ${results.loadAverage.start} at the start, ${results.loadAverage.end} at the end`,
     `- **Data:** scale ${results.dataset.scale}, seed ${results.dataset.seed}, with the end-to-end tests' dense village (${o.dataDir})`,
-    `- **Load:** autocannon, HTTP/1.1 keep-alive, every connection sending the same request back to back. Per connection level, a ${o.warmup} s warm-up per contender and operation, then ${o.rounds} round(s) of windows, contenders and operations interleaved (order rotated every round). A window is measured for ${o.duration} s from the moment every connection has had its first answer (the queue is full and the load steady), and the next starts once the processes are idle again. Only answers equal to the contender's checked answer count; CPU is read from /proc at the start and end of the measured time`,
+    `- **Load:** autocannon, HTTP/1.1 keep-alive, every connection sending the same request back to back. A ${o.warmup} s warm-up per contender and operation, then per connection level ${o.rounds} round(s) of windows, contenders and operations interleaved (order rotated every round). A window is measured for ${o.duration} s from the moment every connection has had its first answer (the queue is full and the load steady), and the next starts once the processes are idle again. Only answers equal to the contender's checked answer count; CPU is read from /proc at the start and end of the measured time`,
     `- **Contenders:** ${results.contenders.map((c) => `**${c.label}** — ${c.description}`).join('; ')}`,
     `- **Operations:** ${results.operations.map((op) => `${op.id} (\`${op.file}\`, ${op.role}${op.purpose ? `, ${op.purpose}` : ''})`).join(', ')}`,
+    '- **Identical requests:** all connections send the same operation as the same persona, so identical subgraph fetches in flight at once are shared by whoever de-duplicates them (this gateway, per caller; Hive Gateway, per identical request) — the best case for de-duplication; the column "dept requests for 10 at once" below shows how much each one shares.',
     '- **Before timing,** every contender must answer every operation with the same `data`; one request each, with nothing else running, counts what it costs the departments (table at the end). Each run serves a copy of the dataset, so the access-log entries the load writes do not pile up between runs.',
     '- **Run it:** `pnpm bench` (`pnpm bench -- --help` for the options). Where the gateway\'s CPU goes under load: `pnpm bench -- --profile --contenders gateway --ops grid-roster --connections 50` (V8\'s sampling profiler; a summary by module and function, the raw profile in `bench/results/` for Chrome DevTools; `--profile gateway,civil-affairs` profiles a department too).',
     '',
@@ -172,8 +173,12 @@ export function replaceSection(markdown: string, section: string): string {
 
 /** The bars of one metric, one panel per connection level. */
 function barsOf(results: BenchResults, value: (cell: CellResult) => number): Bar[] {
+  const panelOf = (connections: number) => {
+    const skipped = results.skipped.filter((s) => s.connections === connections).map((s) => s.operation);
+    return `${plural(connections)}${skipped.length ? ` (not measured: ${skipped.join(', ')}; see the notes)` : ''}`;
+  };
   return results.cells.map((cell) => ({
-    panel: plural(cell.connections),
+    panel: panelOf(cell.connections),
     panelOrder: results.options.connections.indexOf(cell.connections),
     operation: cell.operation,
     contender: label(cell.contender),

@@ -338,26 +338,35 @@ async function runIn(runDir: string, options: BenchOptions, command: string, log
         return { url: running.url, headers: await credentials.headersFor(spec.credentials, operation), body: requestBody(operation), expected };
       };
       // How long each request waits once `connections` of them share the cores, estimated from
-      // the slowest contender's single request: past MAX_QUEUE_SECONDS the level cannot be measured
-      // in a window (and answers near autocannon's 30 s timeout would count as errors).
-      const queueSeconds = (operation: BenchOperation) => ((checked.singleRequestMs.get(operation.id) ?? 0) / 1000) * Math.max(1, connections / cores);
+      // the slowest contender's p50 at the lowest level measured so far (else its single request
+      // in the check): past MAX_QUEUE_SECONDS the level cannot be measured in a window (and
+      // answers near autocannon's 30 s timeout would count as errors).
+      const aloneMs = (operation: BenchOperation) => {
+        const measuredBefore = [...cells.entries()].filter(([key]) => key.split('|')[1] === operation.id && Number(key.split('|')[2]) < connections);
+        const lowest = Math.min(...measuredBefore.map(([key]) => Number(key.split('|')[2])));
+        const p50s = measuredBefore.filter(([key]) => Number(key.split('|')[2]) === lowest).map(([, cell]) => latencySummary(cell.latencies).p50).filter(Number.isFinite);
+        return p50s.length ? Math.max(...p50s) / Math.max(1, lowest / cores) : (checked.singleRequestMs.get(operation.id) ?? 0);
+      };
+      const queueSeconds = (operation: BenchOperation) => (aloneMs(operation) / 1000) * Math.max(1, connections / cores);
       const measured = operations.filter((operation) => {
         if (queueSeconds(operation) <= MAX_QUEUE_SECONDS) return true;
-        const reason = `one request takes ${Math.round(checked.singleRequestMs.get(operation.id)!)} ms alone; ${connections} at once on ${cores} cores would wait ~${Math.round(queueSeconds(operation))} s each`;
+        const reason = `one request takes ~${Math.round(aloneMs(operation))} ms alone (the slowest contender's p50); ${connections} at once on ${cores} cores would wait ~${Math.round(queueSeconds(operation))} s each`;
         skipped.push({ operation: operation.id, connections, reason });
         log(`${connections} connection(s): not measuring ${operation.id}: ${reason}`);
         return false;
       });
-      // Until every connection has its first answer: a contender that shares out one core among all
-      // its requests (the monolith) answers all of them at about the same time, after up to
-      // `connections` single requests' time.
-      const maxRampS = (operation: BenchOperation) =>
-        Math.min(HEADERS_VALID_SECONDS - options.duration, Math.max(10, (2 * connections * (checked.singleRequestMs.get(operation.id) ?? 0)) / 1000));
-      if (options.warmup > 0) {
-        log(`${connections} connection(s): warm-up, ${options.warmup} s per contender and operation…`);
+      // Until every connection has had its first answer. A server that shares its core(s) among all
+      // the requests it holds answers all of them at about the same time, after `connections` times
+      // what one costs under load — far more than alone: the ramp may take all the time the
+      // window's tokens leave.
+      const maxRampS = HEADERS_VALID_SECONDS - options.duration;
+      // Warm-up (JIT, plan caches, connection pools) before the first level only: the first level's
+      // rounds keep everything warm for the next, whose ramps are not measured either.
+      if (options.warmup > 0 && connections === options.connections[0]) {
+        log(`warm-up at ${connections} connection(s), ${options.warmup} s per contender and operation…`);
         for (const operation of measured) {
           for (const { spec, running } of contenders) {
-            await runWindow(await targetFor(spec, running, operation), { connections, durationS: options.warmup, maxRampS: maxRampS(operation) });
+            await runWindow(await targetFor(spec, running, operation), { connections, durationS: options.warmup, maxRampS });
             await waitForQuiet([running, ...departmentsRunning]);
           }
         }
@@ -374,7 +383,7 @@ async function runIn(runDir: string, options: BenchOptions, command: string, log
             const window: WindowResult = await runWindow(target, {
               connections,
               durationS: options.duration,
-              maxRampS: maxRampS(operation),
+              maxRampS,
               onMeasureStart: () => {
                 before = snapshot(running);
                 start = Date.now();
