@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { repoRoot } from '@village-graph/shared';
 import { E2E_SCALE, E2E_SEED, e2eDataDir, ensureE2eDataset } from '../../e2e/harness.ts';
 import type { BenchResults } from '../src/run.ts';
@@ -29,7 +29,9 @@ const stateOf = (file: string) => (fs.existsSync(file) ? fs.statSync(file).mtime
 describe('pnpm bench --quick', () => {
   it('runs this gateway, stock @apollo/gateway and the monolith on one operation and writes their requests/s, leaving the docs alone', async () => {
     await ensureE2eDataset();
-    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-quick-')), 'results.json');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-quick-'));
+    onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const out = path.join(dir, 'results.json');
     const docsBefore = docs.map(stateOf);
 
     const { code, output } = await runBench(
