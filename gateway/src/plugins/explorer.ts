@@ -4,7 +4,7 @@ import path from 'node:path';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { SignJWT } from 'jose';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { repoRoot, type Department, type Purpose, type Role } from '@village-graph/shared';
+import { appOperationsDir, operationFiles, type Department, type Purpose, type Role } from '@village-graph/shared';
 
 /**
  * The explorer at the gateway's root: GraphiQL rendered from local assets only (GraphQL Yoga's
@@ -213,15 +213,11 @@ async function pickerMarkup(endpoint: string, signing: Signing, resident: DemoRe
 `;
 }
 
-/** docs/queries/ in the order of the questions: 10-… after 9-…. */
-export const questionFiles = (dir: string): string[] =>
-  fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.graphql')).sort((a, b) => a.localeCompare(b, 'en', { numeric: true })) : [];
-
-export async function renderExplorer({ developmentSigning, queriesDir = path.join(repoRoot, 'docs', 'queries'), demoResident }: ExplorerOptions): Promise<string> {
+export async function renderExplorer({ developmentSigning, queriesDir = appOperationsDir, demoResident }: ExplorerOptions): Promise<string> {
   const endpoint = '/graphql';
   const residentId = demoResident && 'id' in demoResident ? demoResident.id : null;
   const defaultTabs = await Promise.all(
-    questionFiles(queriesDir).map(async (file) => {
+    operationFiles(queriesDir).map(async (file) => {
       const persona = QUESTION_PERSONAS[file];
       const headers = persona ? await personaHeaders(persona, developmentSigning, demoResident) : null;
       return {

@@ -50,8 +50,8 @@ function countTokens(query: string, limit: number): number {
 const limitError = (message: string) => Errors.OPERATION_LIMIT_EXCEEDED.error(message, { http: { status: 400 } });
 
 /**
- * The token budget, checked on the raw query before it is parsed or validated (the gateway calls
- * it while building the request context, as soon as the caller is known).
+ * The token budget of a role, counted on the raw text (the parser itself stops at
+ * MAX_PARSER_TOKENS; this applies the caller's own, smaller budget).
  */
 export function assertTokenBudget(query: string, role: Role): void {
   const limit = BUDGETS[role].tokens;
